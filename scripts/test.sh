@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# One command from a fresh checkout to the full test suite: installs and builds, starts a real
+# PostgreSQL from Debian's packages (installing it if missing), then runs every test against
+# SQLite and PostgreSQL.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+TEST_DATABASE_URL="$(bash scripts/postgres.sh | tail -n 1)"
+export TEST_DATABASE_URL
+echo "test: PostgreSQL at ${TEST_DATABASE_URL%%@*}@…" >&2
+export LOG_LEVEL=${LOG_LEVEL:-silent}
+node --test --test-reporter=spec dist/

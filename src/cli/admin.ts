@@ -1,0 +1,52 @@
+// `bulwark keys create` and `bulwark lists import`: administration without the HTTP API,
+// working directly on the configured database.
+
+import { LIST_ENTRIES_PER_CALL_MAX } from '../content/index.js';
+import { loadConfig } from '../config.js';
+import { validateListEntry } from '../lists/index.js';
+import type { ListMatch } from '../lists/index.js';
+import { createService, DEFAULT_TENANT_ID } from '../service/index.js';
+import type { Service } from '../service/index.js';
+import { isScope } from '../tenants/index.js';
+import type { Scope } from '../tenants/index.js';
+import { readLines } from './scan.js';
+
+async function withService<T>(fn: (service: Service) => Promise<T>): Promise<T> {
+  const service = await createService(loadConfig());
+  try { return await fn(service); } finally { await service.close(); }
+}
+
+export async function createKey(options: { name: string; scopes: string; tenant?: string }): Promise<void> {
+  const scopes = options.scopes.split(',').map((s) => s.trim()).filter(Boolean);
+  const bad = scopes.filter((s) => !isScope(s));
+  if (bad.length || scopes.length === 0) throw new Error(`Unknown scope(s): ${bad.join(', ') || '(none)'}; use moderate, review, admin.`);
+  await withService(async (service) => {
+    const tenantId = options.tenant ?? DEFAULT_TENANT_ID;
+    const created = await service.stores.keys.create({ tenantId, name: options.name, scopes: scopes as Scope[] });
+    await service.stores.audit.record({ tenantId, actor: 'cli', action: 'key.create', target: created.id, detail: { scopes } });
+    process.stdout.write(`${JSON.stringify({ id: created.id, key: created.key, scopes: created.scopes, tenantId })}\n`);
+    process.stderr.write('The key is shown only this once; only its hash is stored.\n');
+  });
+}
+
+export async function importList(listRef: string, file: string, options: { tenant?: string }): Promise<void> {
+  const values = (await readLines(file)).map((l) => l.trim()).filter((l) => l !== '' && !l.startsWith('#'));
+  await withService(async (service) => {
+    const tenantId = options.tenant ?? DEFAULT_TENANT_ID;
+    const lists = await service.stores.lists.list(tenantId);
+    const list = lists.find((l) => l.id === listRef || l.name === listRef);
+    if (!list) throw new Error(`No list "${listRef}" in tenant ${tenantId}. Create it first (POST /v1/lists).`);
+    values.forEach((v) => validateListEntry(list.match as ListMatch, v));
+    let added = 0;
+    let skipped = 0;
+    for (let i = 0; i < values.length; i += LIST_ENTRIES_PER_CALL_MAX) {
+      const result = await service.stores.lists.addEntries(tenantId, list.id, values.slice(i, i + LIST_ENTRIES_PER_CALL_MAX));
+      added += result.added;
+      skipped += result.skipped;
+      process.stderr.write(`\rimported ${Math.min(i + LIST_ENTRIES_PER_CALL_MAX, values.length)}/${values.length}`);
+    }
+    process.stderr.write('\n');
+    await service.stores.audit.record({ tenantId, actor: 'cli', action: 'list.entries.add', target: list.id, detail: { added, skipped, file } });
+    process.stdout.write(`${JSON.stringify({ list: list.name, id: list.id, added, skipped })}\n`);
+  });
+}

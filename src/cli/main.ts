@@ -1,0 +1,38 @@
+#!/usr/bin/env node
+// The bulwark command: serve, scan, lists import, keys create.
+
+import { Command } from 'commander';
+import { version } from '../version.js';
+import { createKey, importList } from './admin.js';
+import { scan } from './scan.js';
+import { serve } from './serve.js';
+
+const program = new Command('bulwark').version(version).description('Self-hosted content-safety service.');
+
+program.command('serve').description('Start the HTTP service (PORT, BULWARK_DATA_DIR, DATABASE_URL, BULWARK_API_KEY)')
+  .action(serve);
+
+program.command('scan').argument('[text]', 'a text to moderate')
+  .option('-f, --file <file>', 'moderate every line of a file')
+  .option('-p, --policy <name>', 'policy to apply', 'default')
+  .option('--no-progress', 'no progress bar on stderr')
+  .description('Moderate texts in-process; prints one decision per line (JSONL)')
+  .action((text: string | undefined, opts: { file?: string; policy?: string; progress?: boolean }) => scan(text, opts));
+
+const lists = program.command('lists').description('Keyword lists');
+lists.command('import').argument('<list>', 'list id or name').argument('<file>', 'one entry per line; # starts a comment')
+  .option('-t, --tenant <id>', 'tenant id (default: the default tenant)')
+  .description('Add every line of a file to a list')
+  .action((list: string, file: string, opts: { tenant?: string }) => importList(list, file, opts));
+
+const keys = program.command('keys').description('API keys');
+keys.command('create').requiredOption('-n, --name <name>', 'what the key is for')
+  .option('-s, --scopes <list>', 'comma-separated: moderate,review,admin', 'moderate')
+  .option('-t, --tenant <id>', 'tenant id (default: the default tenant)')
+  .description('Create an API key and print it once')
+  .action((opts: { name: string; scopes: string; tenant?: string }) => createKey(opts));
+
+program.parseAsync(process.argv).catch((err: unknown) => {
+  process.stderr.write(`bulwark: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+});

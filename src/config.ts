@@ -1,0 +1,36 @@
+// Environment → one frozen Config. Nothing else in Bulwark reads process.env.
+
+import path from 'node:path';
+
+export interface Config {
+  readonly port: number;
+  readonly host: string;
+  readonly dataDir: string;
+  /** postgres://… selects PostgreSQL; otherwise SQLite at <dataDir>/bulwark.db. */
+  readonly databaseUrl: string | null;
+  readonly apiKey: string | null;
+  readonly logLevel: string;
+  /** Store the content itself with each decision (default off: only its hash). */
+  readonly storeContent: boolean;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
+  const dataDir = path.resolve(env.BULWARK_DATA_DIR ?? './data');
+  return Object.freeze({
+    port: intFrom(env.PORT, 8080),
+    host: env.HOST ?? '0.0.0.0',
+    dataDir,
+    databaseUrl: env.DATABASE_URL ?? null,
+    apiKey: env.BULWARK_API_KEY ?? null,
+    logLevel: env.LOG_LEVEL ?? 'info',
+    storeContent: env.BULWARK_STORE_CONTENT === 'true',
+    ...overrides,
+  });
+}
+
+function intFrom(value: string | undefined, fallback: number): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number.parseInt(value, 10);
+  if (!Number.isFinite(n) || n < 0) throw new Error(`Expected a non-negative integer, got "${value}"`);
+  return n;
+}

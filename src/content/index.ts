@@ -1,0 +1,3 @@
+export * from './categories.js';
+export * from './limits.js';
+export * from './refusals.js';

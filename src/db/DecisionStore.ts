@@ -1,0 +1,83 @@
+// The audit log of decisions: written in batches by the recorder, read back one at a time or
+// searched newest first. Rows are returned as stored; service/decisionRows.ts maps them.
+
+import type { Kysely } from 'kysely';
+import { sql } from 'kysely';
+import { BulwarkError } from '../errors.js';
+import { decodeIdCursor, pageLimit, toPage } from './cursor.js';
+import type { Database, DecisionTable, ReviewTable } from './schema.js';
+
+export type DecisionRow = DecisionTable;
+
+export interface DecisionQuery {
+  suggestion?: string;
+  /** Only decisions that flagged this category. */
+  category?: string;
+  /** Inclusive lower bound on created_at (any ISO-8601 date-time). */
+  since?: string;
+  /** Exclusive upper bound on created_at. */
+  until?: string;
+  dataId?: string;
+  cursor?: string;
+  limit?: number;
+}
+
+// 15 columns × 200 rows stays far below both databases' parameter limits.
+const CHUNK = 200;
+
+export class DecisionStore {
+  readonly #db: Kysely<Database>;
+  constructor(db: Kysely<Database>) { this.#db = db; }
+
+  async insert(row: DecisionRow): Promise<void> {
+    await this.#db.insertInto('decisions').values(row).execute();
+  }
+
+  /** Decisions and the reviews they open, in one transaction (decisions first: reviews refer to them). */
+  async insertMany(decisions: readonly DecisionRow[], reviews: readonly ReviewTable[] = []): Promise<void> {
+    if (decisions.length === 0 && reviews.length === 0) return;
+    await this.#db.transaction().execute(async (trx) => {
+      for (let i = 0; i < decisions.length; i += CHUNK) {
+        await trx.insertInto('decisions').values(decisions.slice(i, i + CHUNK)).execute();
+      }
+      for (let i = 0; i < reviews.length; i += CHUNK) {
+        await trx.insertInto('reviews').values(reviews.slice(i, i + CHUNK)).execute();
+      }
+    });
+  }
+
+  async get(tenantId: string, id: string): Promise<DecisionRow | null> {
+    const found = await this.#db.selectFrom('decisions').selectAll()
+      .where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst();
+    return found ?? null;
+  }
+
+  /** Newest first; `nextCursor` is null on the last page. */
+  async list(tenantId: string, query: DecisionQuery = {}): Promise<{ decisions: DecisionRow[]; nextCursor: string | null }> {
+    const limit = pageLimit(query.limit);
+    let q = this.#db.selectFrom('decisions').selectAll().where('tenant_id', '=', tenantId);
+    if (query.suggestion !== undefined) q = q.where('suggestion', '=', query.suggestion);
+    if (query.category !== undefined) {
+      q = q.where(sql<boolean>`${sql.ref('flagged')} like ${`%,${escapeLike(query.category)},%`} escape '!'`);
+    }
+    if (query.since !== undefined) q = q.where('created_at', '>=', isoTime(query.since));
+    if (query.until !== undefined) q = q.where('created_at', '<', isoTime(query.until));
+    if (query.dataId !== undefined) q = q.where('data_id', '=', query.dataId);
+    if (query.cursor !== undefined) q = q.where('id', '<', decodeIdCursor(query.cursor));
+    const rows = await q.orderBy('id', 'desc').limit(limit + 1).execute();
+    const page = toPage(rows, limit, (r) => r.id);
+    return { decisions: page.items, nextCursor: page.nextCursor };
+  }
+}
+
+// '!' as the escape character: it means the same to SQLite and PostgreSQL, unlike a backslash.
+function escapeLike(text: string): string {
+  return text.replace(/[!%_]/g, (c) => `!${c}`);
+}
+
+// Stored times are toISOString() output; bounds are normalised to it so text comparison is right.
+function isoTime(value: string): string {
+  const time = Date.parse(value);
+  if (Number.isNaN(time)) throw new BulwarkError('REQUEST_INVALID', `"${value}" is not an ISO-8601 date-time.`);
+  return new Date(time).toISOString();
+}

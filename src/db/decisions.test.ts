@@ -1,0 +1,73 @@
+// Decisions against every database: insert, get, filters and newest-first cursor paging.
+
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { encodeCursor } from './cursor.js';
+import { decisionRow, eachDatabase, rejectsWith } from './eachDatabase.js';
+import type { DecisionTable } from './schema.js';
+
+eachDatabase((ctx) => {
+  const made: DecisionTable[] = [];
+  let tenantId = '';
+
+  test('insert, insertMany and get', async () => {
+    const { tenants, decisions } = ctx.t.stores;
+    tenantId = (await tenants.create('Decisions')).id;
+    const base = Date.parse('2025-03-01T12:00:00.000Z');
+    for (let i = 0; i < 25; i++) {
+      made.push(decisionRow(tenantId, {
+        suggestion: i % 5 === 0 ? 'block' : i % 2 === 0 ? 'review' : 'pass',
+        flagged: i % 3 === 0 ? ',harassment,self_harm,' : i % 3 === 1 ? ',sexual_minors,' : '',
+        data_id: i < 4 ? 'post-1' : null,
+        created_at: new Date(base + i * 60_000).toISOString(),
+        latency_ms: i,
+      }));
+    }
+    await decisions.insert(made[0]);
+    await decisions.insertMany(made.slice(1));
+    assert.deepEqual(await decisions.get(tenantId, made[7].id), made[7]);
+    assert.equal(await decisions.get(tenantId, 'dec_missing'), null);
+  });
+
+  test('list pages newest first until nextCursor is null', async () => {
+    const { decisions } = ctx.t.stores;
+    const ids: string[] = [];
+    let cursor: string | undefined;
+    let pages = 0;
+    do {
+      const page = await decisions.list(tenantId, { cursor, limit: 10 });
+      ids.push(...page.decisions.map((d) => d.id));
+      cursor = page.nextCursor ?? undefined;
+      pages++;
+    } while (cursor);
+    assert.equal(pages, 3);
+    assert.deepEqual(ids, made.map((d) => d.id).reverse());
+    const exact = await decisions.list(tenantId, { limit: 25 });
+    assert.equal(exact.nextCursor, null, 'no empty last page');
+  });
+
+  test('filters: suggestion, category, since/until, dataId', async () => {
+    const { decisions } = ctx.t.stores;
+    const ids = async (query: Parameters<typeof decisions.list>[1]) =>
+      (await decisions.list(tenantId, { limit: 100, ...query })).decisions.map((d) => made.findIndex((m) => m.id === d.id));
+    assert.deepEqual(await ids({ suggestion: 'block' }), [20, 15, 10, 5, 0]);
+    assert.deepEqual(await ids({ category: 'sexual_minors' }), [22, 19, 16, 13, 10, 7, 4, 1]);
+    assert.deepEqual(await ids({ category: 'sexual' }), [], '"sexual" does not match "sexual_minors"');
+    assert.deepEqual((await ids({ category: 'self_harm' })).length, 9);
+    assert.deepEqual(await ids({ category: 'self%harm' }), [], 'LIKE wildcards are escaped');
+    assert.deepEqual(await ids({ since: made[20].created_at }), [24, 23, 22, 21, 20]);
+    assert.deepEqual(await ids({ since: '2025-03-01T14:20:00+02:00', until: made[23].created_at }), [22, 21, 20]);
+    assert.deepEqual(await ids({ dataId: 'post-1' }), [3, 2, 1, 0]);
+    assert.deepEqual(await ids({ suggestion: 'block', category: 'harassment' }), [15, 0]);
+    const page = await decisions.list(tenantId, { suggestion: 'review', limit: 2 });
+    const next = await decisions.list(tenantId, { suggestion: 'review', limit: 2, cursor: page.nextCursor! });
+    assert.deepEqual(next.decisions.map((d) => d.suggestion), ['review', 'review']);
+  });
+
+  test('a bad cursor is CURSOR_INVALID', async () => {
+    const { decisions } = ctx.t.stores;
+    await rejectsWith(decisions.list(tenantId, { cursor: '!!!' }), 'CURSOR_INVALID');
+    await rejectsWith(decisions.list(tenantId, { cursor: encodeCursor("x' or 1=1 --") }), 'CURSOR_INVALID');
+    await rejectsWith(decisions.list(tenantId, { since: 'yesterday' }), 'REQUEST_INVALID');
+  });
+});

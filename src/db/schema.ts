@@ -1,0 +1,121 @@
+// The database schema as a TypeScript interface (Kysely). One schema for SQLite and PostgreSQL:
+// timestamps are ISO-8601 UTC strings, JSON is stored as text, ids are prefixed strings
+// (time-sortable for decisions, so cursor paging can use them).
+
+import type { Generated } from 'kysely';
+
+export interface TenantTable {
+  id: string;
+  name: string;
+  /** JSON: TenantSettings */
+  settings: string;
+  created_at: string;
+}
+
+export interface ApiKeyTable {
+  id: string;
+  tenant_id: string;
+  name: string;
+  /** First characters of the key, shown in listings so people can tell keys apart. */
+  prefix: string;
+  /** SHA-256 hex of the full key; the key itself is never stored. */
+  hash: string;
+  /** JSON array of Scope */
+  scopes: string;
+  created_at: string;
+  revoked_at: string | null;
+}
+
+export interface PolicyTable {
+  tenant_id: string;
+  name: string;
+  version: number;
+  /** JSON: PolicyBody */
+  body: string;
+  created_at: string;
+}
+
+export interface ListTable {
+  id: string;
+  tenant_id: string;
+  name: string;
+  kind: string;
+  action: string;
+  category: string;
+  match: string;
+  /** Bumped on every change to the list or its entries: compiled matchers are cached by it. */
+  revision: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ListEntryTable {
+  id: Generated<number>;
+  list_id: string;
+  value: string;
+  created_at: string;
+}
+
+export interface DecisionTable {
+  id: string;
+  tenant_id: string;
+  kind: string;
+  content_hash: string;
+  content: string | null;
+  suggestion: string;
+  policy: string;
+  /** JSON: Record<Category, { score, severity }> */
+  categories: string;
+  /** ',harassment,pii,' — the categories with severity above none, for filtering. */
+  flagged: string;
+  /** JSON: { evidence: Evidence[], reasons, maskedText } */
+  evidence: string;
+  /** JSON: Record<detector, version> */
+  models: string;
+  latency_ms: number;
+  data_id: string | null;
+  /** JSON object or null */
+  metadata: string | null;
+  created_at: string;
+}
+
+export interface ReviewTable {
+  id: string;
+  tenant_id: string;
+  decision_id: string;
+  status: string;
+  /** Highest category score of the decision, for "riskiest first". */
+  risk: number;
+  claimed_by: string | null;
+  claimed_at: string | null;
+  outcome: string | null;
+  /** JSON array of strings */
+  labels: string;
+  note: string | null;
+  decided_by: string | null;
+  decided_at: string | null;
+  created_at: string;
+}
+
+export interface AuditEventTable {
+  id: string;
+  tenant_id: string;
+  /** The API key id that acted, or 'system'. */
+  actor: string;
+  action: string;
+  target: string;
+  /** JSON object */
+  detail: string;
+  created_at: string;
+}
+
+export interface Database {
+  tenants: TenantTable;
+  api_keys: ApiKeyTable;
+  policies: PolicyTable;
+  lists: ListTable;
+  list_entries: ListEntryTable;
+  decisions: DecisionTable;
+  reviews: ReviewTable;
+  audit_events: AuditEventTable;
+}

@@ -1,0 +1,57 @@
+// The detector contract: every way Bulwark looks at content (lexicon, spam signals, PII, later
+// classifiers and image models) is one small plugin with this shape and passes one shared
+// conformance suite (conformance.test.ts).
+
+import type { Category, ContentKind, Severity } from '../content/index.js';
+import type { NormalizedText } from '../normalize/index.js';
+
+export interface Span { start: number; end: number }
+
+/** One piece of evidence: what matched where, in the ORIGINAL content. */
+export interface Evidence {
+  category: Category;
+  /** Which kind of signal produced it: 'lexicon', 'list', 'url', 'phone', 'email', 'handle', 'pii', 'pattern', 'classifier', … */
+  source: string;
+  /** The original text that matched (text[span.start, span.end)). */
+  text: string;
+  span?: Span;
+  /** Stable rule id, e.g. 'builtin:profanity/en', 'list:<id>', 'url', 'pii:card'. */
+  rule: string;
+  severity: Severity;
+  score: number;
+  /** Replace the span with '*' in maskedText. */
+  mask?: boolean;
+  /** Normalised form of the entry that matched, when a list or lexicon entry did. */
+  entry?: string;
+}
+
+export interface Detection {
+  scores: Partial<Record<Category, number>>;
+  evidence: Evidence[];
+}
+
+export interface TextInput {
+  kind: 'text';
+  text: string;
+  lang?: string;
+  /** Computed once per request by the pipeline and shared by all detectors. */
+  normalized: NormalizedText;
+}
+
+export interface DetectContext { signal?: AbortSignal }
+
+/** An example every detector ships: the conformance suite runs them all. */
+export interface DetectorExample {
+  text: string;
+  /** Categories that must score >= 0.5 ('flag') or < 0.5 ('pass'). */
+  expect: Partial<Record<Category, 'flag' | 'pass'>>;
+}
+
+export interface Detector {
+  readonly name: string;
+  readonly version: string;
+  readonly kinds: readonly ContentKind[];
+  load(): Promise<void>;
+  detect(input: TextInput, ctx: DetectContext): Promise<Detection>;
+  examples(): readonly DetectorExample[];
+}

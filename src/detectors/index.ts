@@ -1,0 +1,2 @@
+export type * from './detector.js';
+export { builtinTextDetectors } from './registry.js';

@@ -1,0 +1,82 @@
+// The built-in lexicon: every lexicons/<lang>/<area>.tsv parsed once, folded the way text is
+// folded (plus pinyin forms of Chinese entries), and compiled into one matcher for all languages.
+
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Category, Severity } from '../../content/index.js';
+import { compileRules, foldForMatching } from '../../lists/index.js';
+import type { Matcher, Rule } from '../../lists/index.js';
+import { projectRoot } from '../../paths.js';
+import { parseLexiconFile } from './lexiconFile.js';
+import type { LexiconRow } from './lexiconFile.js';
+import { pinyinForms } from './pinyinForms.js';
+
+export interface LexiconEntry {
+  /** The entry as written in its file (a pinyin form reports the Chinese entry it came from). */
+  entry: string;
+  category: Category | 'allow';
+  severity: Severity;
+  /** builtin:<area>/<lang>, e.g. builtin:profanity/en. */
+  rule: string;
+  kind: 'normalized' | 'pattern';
+  form: 'text' | 'pinyin';
+}
+
+export interface BuiltinLexicon {
+  readonly matcher: Matcher<LexiconEntry>;
+  /** Rows per rule id, for docs and tests. */
+  readonly counts: Readonly<Record<string, number>>;
+  readonly rows: number;
+  /** Rules compiled: rows plus pinyin forms. */
+  readonly forms: number;
+}
+
+/** Areas load in this order: a masked spelling ("s**t") resolves to the first entry that fits. */
+const AREA_ORDER = ['profanity', 'harassment', 'hate', 'sexual', 'sexual_minors', 'violence', 'self_harm', 'illicit', 'spam'];
+
+/** The lexicon is reviewed in the repo: its phrase rules may be longer and wider than a tenant's. */
+const BUILTIN_LIMITS = Object.freeze({ maxLength: 4000, maxAlternatives: 160 });
+
+let cached: BuiltinLexicon | null = null;
+
+export function lexiconDir(): string {
+  return path.join(projectRoot(), 'lexicons');
+}
+
+/** Parses and compiles the built-in lexicon once per process; throws on a malformed file. */
+export function loadBuiltinLexicon(): BuiltinLexicon {
+  cached ??= compileLexicon(readLexiconFiles(lexiconDir()));
+  return cached;
+}
+
+export interface LexiconFile { lang: string; area: string; file: string; rows: LexiconRow[] }
+
+export function readLexiconFiles(dir: string): LexiconFile[] {
+  const files: LexiconFile[] = [];
+  for (const lang of readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort()) {
+    for (const name of readdirSync(path.join(dir, lang)).filter((f) => f.endsWith('.tsv'))) {
+      const file = path.join(dir, lang, name);
+      files.push({ lang, area: name.slice(0, -4), file, rows: parseLexiconFile(readFileSync(file, 'utf8'), `${lang}/${name}`) });
+    }
+  }
+  const rank = (area: string) => (AREA_ORDER.includes(area) ? AREA_ORDER.indexOf(area) : AREA_ORDER.length);
+  return files.sort((a, b) => rank(a.area) - rank(b.area) || a.area.localeCompare(b.area) || a.lang.localeCompare(b.lang));
+}
+
+export function compileLexicon(files: readonly LexiconFile[]): BuiltinLexicon {
+  const rules: Rule<LexiconEntry>[] = [];
+  const counts: Record<string, number> = {};
+  for (const { lang, area, rows } of files) {
+    const rule = `builtin:${area}/${lang}`;
+    counts[rule] = rows.length;
+    for (const row of rows) {
+      const payload: LexiconEntry = { entry: row.entry, category: row.category, severity: row.severity, rule, kind: row.match, form: 'text' };
+      const masked = row.match === 'normalized' && row.category !== 'allow' && !row.flags.has('nomask');
+      rules.push({ value: row.entry, kind: row.match, payload, masked, origin: `lexicons/${lang}/${area}.tsv:${row.line}` });
+      for (const form of pinyinForms(row)) rules.push({ value: form, kind: 'normalized', payload: { ...payload, form: 'pinyin' }, masked: false });
+    }
+  }
+  const matcher = compileRules(rules, foldForMatching, BUILTIN_LIMITS);
+  return Object.freeze({ matcher, counts, rows: files.reduce((n, f) => n + f.rows.length, 0), forms: rules.length });
+}
+

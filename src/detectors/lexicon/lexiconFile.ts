@@ -1,0 +1,69 @@
+// The format of the built-in lexicon files (lexicons/<lang>/<area>.tsv), parsed and checked in
+// one place so a bad row fails loudly at load time with its file and line.
+//
+//   # comments and blank lines are skipped
+//   entry	category	severity	match	flags	note
+//
+// entry     a word or phrase (match 'normalized'; a leading/trailing '*' continues into the word)
+//           or a pattern (match 'pattern', syntax in src/lists/pattern.ts)
+// category  one of CATEGORIES, or 'allow': an allow row removes the lexicon's own hits it
+//           overlaps ("cum laude", "kill the process"), severity 'none'
+// severity  low | medium | high
+// flags     '-' or a comma list: nopinyin (no pinyin forms for this Chinese entry), pinyin
+//           (pinyin forms even where the defaults give none), nomask (no masked spellings)
+// note      free text for reviewers of the file
+
+import { isCategory, SEVERITIES } from '../../content/index.js';
+import type { Category, Severity } from '../../content/index.js';
+
+export const LEXICON_HEADER = ['entry', 'category', 'severity', 'match', 'flags', 'note'] as const;
+export const LEXICON_FLAGS = ['nopinyin', 'pinyin', 'nomask'] as const;
+export type LexiconFlag = (typeof LEXICON_FLAGS)[number];
+
+export interface LexiconRow {
+  entry: string;
+  category: Category | 'allow';
+  severity: Severity;
+  match: 'normalized' | 'pattern';
+  flags: ReadonlySet<LexiconFlag>;
+  note: string;
+  line: number;
+}
+
+export function parseLexiconFile(source: string, file: string): LexiconRow[] {
+  const rows: LexiconRow[] = [];
+  let header = false;
+  source.split(/\r?\n/).forEach((raw, i) => {
+    const line = i + 1;
+    if (raw.trim() === '' || raw.startsWith('#')) return;
+    const cells = raw.split('\t');
+    if (!header) {
+      if (cells.join('\t') !== LEXICON_HEADER.join('\t')) throw bad(file, line, `header must be "${LEXICON_HEADER.join('\\t')}"`);
+      header = true;
+      return;
+    }
+    rows.push(parseRow(cells, file, line));
+  });
+  if (!header) throw bad(file, 1, 'missing header');
+  return rows;
+}
+
+function parseRow(cells: string[], file: string, line: number): LexiconRow {
+  if (cells.length < 5 || cells.length > 6) throw bad(file, line, `expected 5–6 tab-separated cells, got ${cells.length}`);
+  const [entry, category, severity, match, flagCell, note = ''] = cells;
+  if (entry.trim() === '' || entry !== entry.trim()) throw bad(file, line, 'entry is empty or has outer spaces');
+  if (category !== 'allow' && !isCategory(category)) throw bad(file, line, `unknown category "${category}"`);
+  if (!(SEVERITIES as readonly string[]).includes(severity)) throw bad(file, line, `unknown severity "${severity}"`);
+  if ((category === 'allow') !== (severity === 'none')) throw bad(file, line, 'allow rows, and only they, have severity none');
+  if (match !== 'normalized' && match !== 'pattern') throw bad(file, line, `match must be normalized or pattern, not "${match}"`);
+  const flags = new Set<LexiconFlag>();
+  for (const flag of flagCell === '-' ? [] : flagCell.split(',')) {
+    if (!(LEXICON_FLAGS as readonly string[]).includes(flag)) throw bad(file, line, `unknown flag "${flag}"`);
+    flags.add(flag as LexiconFlag);
+  }
+  return { entry, category: category as Category | 'allow', severity: severity as Severity, match, flags, note, line };
+}
+
+function bad(file: string, line: number, reason: string): Error {
+  return new Error(`Lexicon ${file}:${line}: ${reason}`);
+}

@@ -1,0 +1,64 @@
+// From raw lexicon hits to a Detection: allow rows veto what they overlap, overlapping hits of
+// one category keep the most severe (then longest), and each category scores by severity.
+
+import { SEVERITY_SCORE, severityRank } from '../../content/index.js';
+import type { Category, Severity } from '../../content/index.js';
+import type { MatchHit } from '../../lists/index.js';
+import type { Detection, Evidence } from '../detector.js';
+import type { LexiconEntry } from './lexicon.js';
+
+/** Extra hits of a category nudge its score up, never past its severity band. */
+const EXTRA_HIT = 0.02;
+const BAND_CEILING: Readonly<Record<Severity, number>> = { none: 0, low: 0.49, medium: 0.89, high: 0.99 };
+
+type Hit = MatchHit<LexiconEntry>;
+
+function overlaps(a: Hit, b: Hit): boolean {
+  return a.start < b.end && b.start < a.end;
+}
+
+function better(a: Hit, b: Hit): number {
+  return severityRank(b.payload.severity) - severityRank(a.payload.severity)
+    || (b.end - b.start) - (a.end - a.start)
+    || a.start - b.start;
+}
+
+export function resolveHits(hits: readonly Hit[]): Hit[] {
+  const allows = hits.filter((h) => h.payload.category === 'allow');
+  const candidates = hits
+    .filter((h) => h.payload.category !== 'allow' && !allows.some((a) => overlaps(a, h)) && h.span.end > h.span.start)
+    .sort(better);
+  const kept: Hit[] = [];
+  for (const hit of candidates) {
+    if (!kept.some((k) => k.payload.category === hit.payload.category && overlaps(k, hit))) kept.push(hit);
+  }
+  return kept.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+}
+
+/** What evidence names as the entry: the word as listed, or for a phrase rule the phrase that matched. */
+function entryOf(hit: Hit): string {
+  if (hit.payload.form === 'pinyin' || hit.payload.kind === 'normalized') return hit.payload.entry;
+  return hit.form ?? hit.payload.entry;
+}
+
+export function toDetection(hits: readonly Hit[]): Detection {
+  const evidence: Evidence[] = [];
+  const best = new Map<Category, { severity: Severity; count: number }>();
+  for (const hit of resolveHits(hits)) {
+    const { category, severity, rule } = hit.payload;
+    if (category === 'allow') continue;
+    evidence.push({
+      category, source: 'lexicon', text: hit.text, span: { ...hit.span }, rule, severity,
+      score: SEVERITY_SCORE[severity], mask: true, entry: entryOf(hit),
+    });
+    const seen = best.get(category);
+    if (!seen) best.set(category, { severity, count: 1 });
+    else best.set(category, { severity: severityRank(severity) > severityRank(seen.severity) ? severity : seen.severity, count: seen.count + 1 });
+  }
+  const scores: Detection['scores'] = {};
+  for (const [category, { severity, count }] of best) {
+    const score = SEVERITY_SCORE[severity] + EXTRA_HIT * (count - 1);
+    scores[category] = Math.round(Math.min(score, BAND_CEILING[severity]) * 1e4) / 1e4;
+  }
+  return { scores, evidence };
+}

@@ -1,0 +1,2 @@
+export { buildApp } from './buildApp.js';
+export type { AppOptions } from './buildApp.js';

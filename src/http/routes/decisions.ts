@@ -1,0 +1,48 @@
+// The audit log of decisions: GET one (with the reviewer's outcome, if any) or search them.
+
+import { Type } from '@sinclair/typebox';
+import type { Static } from '@sinclair/typebox';
+import type { FastifyInstance } from 'fastify';
+import { CATEGORIES, SUGGESTIONS } from '../../content/index.js';
+import { BulwarkError } from '../../errors.js';
+import { rowToDecision } from '../../service/index.js';
+import type { Service } from '../../service/index.js';
+import { principalOf } from '../plugins/auth.js';
+import { CursorQuery, DecisionSchema, IdParams, errorResponses, literalUnion } from '../schemas.js';
+import { reviewView } from './reviewView.js';
+
+const ListQuery = Type.Object({
+  suggestion: Type.Optional(literalUnion(SUGGESTIONS)),
+  category: Type.Optional(literalUnion(CATEGORIES, 'Only decisions where this category was flagged.')),
+  since: Type.Optional(Type.String({ format: 'date-time' })),
+  until: Type.Optional(Type.String({ format: 'date-time' })),
+  dataId: Type.Optional(Type.String({ maxLength: 128 })),
+  ...CursorQuery,
+}, { additionalProperties: false });
+
+export async function decisionRoutes(app: FastifyInstance, { service }: { service: Service }): Promise<void> {
+  app.get<{ Params: Static<typeof IdParams> }>('/v1/decisions/:id', {
+    config: { scope: 'review' },
+    schema: { tags: ['decisions'], summary: 'One decision with its evidence and review outcome', params: IdParams,
+      response: { 200: DecisionSchema, ...errorResponses(403, 404) } },
+  }, async (req) => {
+    const { tenantId } = principalOf(req);
+    await service.recorder.flush();
+    const row = await service.stores.decisions.get(tenantId, req.params.id);
+    if (!row) throw new BulwarkError('DECISION_NOT_FOUND');
+    const review = await service.stores.reviews.getByDecision(tenantId, row.id);
+    return { ...rowToDecision(row), review: review ? reviewView(review) : null };
+  });
+
+  app.get<{ Querystring: Static<typeof ListQuery> }>('/v1/decisions', {
+    config: { scope: 'review' },
+    schema: { tags: ['decisions'], summary: 'Search decisions, newest first, with cursor paging', querystring: ListQuery,
+      response: { 200: Type.Object({ decisions: Type.Array(DecisionSchema), nextCursor: Type.Union([Type.String(), Type.Null()]) }),
+        ...errorResponses(403) } },
+  }, async (req) => {
+    const { tenantId } = principalOf(req);
+    await service.recorder.flush();
+    const page = await service.stores.decisions.list(tenantId, { ...req.query, limit: req.query.limit ?? 50 });
+    return { decisions: page.decisions.map(rowToDecision), nextCursor: page.nextCursor };
+  });
+}

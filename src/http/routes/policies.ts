@@ -1,0 +1,88 @@
+// Policies: per-category review/block thresholds and the lists that apply. Every PUT stores a
+// new version; decisions record name@version, so the audit trail shows which rules decided.
+
+import { Type } from '@sinclair/typebox';
+import type { Static } from '@sinclair/typebox';
+import type { FastifyInstance } from 'fastify';
+import { BulwarkError } from '../../errors.js';
+import { parsePolicyBody } from '../../policies/index.js';
+import type { Service } from '../../service/index.js';
+import { principalOf } from '../plugins/auth.js';
+import { errorResponses } from '../schemas.js';
+
+// Loose here on purpose: parsePolicyBody checks the values and answers POLICY_INVALID with a reason.
+const Threshold = Type.Union([Type.Number(), Type.String(), Type.Null()],
+  { description: 'A score in [0, 1], a severity (low|medium|high), or null for never.' });
+const Rule = Type.Object({ review: Type.Optional(Threshold), block: Type.Optional(Threshold) });
+const Body = Type.Object({
+  description: Type.Optional(Type.String({ maxLength: 500 })),
+  categories: Type.Optional(Type.Record(Type.String(), Rule, { description: 'Categories left out keep the defaults.' })),
+  lists: Type.Optional(Type.Union([Type.Literal('all'), Type.Array(Type.String())])),
+}, { additionalProperties: false });
+
+const PolicySchema = Type.Object({
+  name: Type.String(), version: Type.Integer(), createdAt: Type.String(),
+  description: Type.Optional(Type.String()),
+  categories: Type.Record(Type.String(), Type.Object({ review: Threshold, block: Threshold })),
+  lists: Type.Union([Type.Literal('all'), Type.Array(Type.String())]),
+}, { $id: 'Policy' });
+
+const NameParams = Type.Object({ name: Type.String({ pattern: '^[A-Za-z0-9_.-]{1,64}$' }) });
+const VersionQuery = Type.Object({ version: Type.Optional(Type.Integer({ minimum: 1 })) }, { additionalProperties: false });
+
+type Stored = { name: string; version: number; body: unknown; createdAt: string };
+const view = (p: Stored) => ({ name: p.name, version: p.version, createdAt: p.createdAt, ...parsePolicyBody(p.body) });
+
+export async function policyRoutes(app: FastifyInstance, { service }: { service: Service }): Promise<void> {
+  const policies = service.stores.policies;
+  const latest = async (tenantId: string, name: string) => {
+    await service.sources.policy(tenantId, 'default'); // makes sure the default exists
+    const p = await policies.latest(tenantId, name);
+    if (!p) throw new BulwarkError('POLICY_NOT_FOUND', `No policy named "${name}".`);
+    return p;
+  };
+
+  app.get('/v1/policies', {
+    config: { scope: 'review' },
+    schema: { tags: ['policies'], summary: 'The latest version of every policy', response: { 200: Type.Object({ policies: Type.Array(PolicySchema) }) } },
+  }, async (req) => {
+    const { tenantId } = principalOf(req);
+    await service.sources.policy(tenantId, 'default');
+    return { policies: (await policies.list(tenantId)).map(view) };
+  });
+
+  app.get<{ Params: Static<typeof NameParams>; Querystring: Static<typeof VersionQuery> }>('/v1/policies/:name', {
+    config: { scope: 'review' },
+    schema: { tags: ['policies'], summary: 'A policy (latest, or ?version=N)', params: NameParams, querystring: VersionQuery,
+      response: { 200: PolicySchema, ...errorResponses(404) } },
+  }, async (req) => {
+    const { tenantId } = principalOf(req);
+    if (req.query.version === undefined) return view(await latest(tenantId, req.params.name));
+    const p = await policies.get(tenantId, req.params.name, req.query.version);
+    if (!p) throw new BulwarkError('POLICY_NOT_FOUND', `No version ${req.query.version} of "${req.params.name}".`);
+    return view(p);
+  });
+
+  app.get<{ Params: Static<typeof NameParams> }>('/v1/policies/:name/versions', {
+    config: { scope: 'review' },
+    schema: { tags: ['policies'], summary: 'Every version of a policy, newest first', params: NameParams,
+      response: { 200: Type.Object({ versions: Type.Array(PolicySchema) }), ...errorResponses(404) } },
+  }, async (req) => {
+    const { tenantId } = principalOf(req);
+    await latest(tenantId, req.params.name);
+    return { versions: (await policies.versions(tenantId, req.params.name)).map(view) };
+  });
+
+  app.put<{ Params: Static<typeof NameParams>; Body: Static<typeof Body> }>('/v1/policies/:name', {
+    config: { scope: 'admin' },
+    schema: { tags: ['policies'], summary: 'Create a policy or store a new version of it', params: NameParams, body: Body,
+      response: { 200: PolicySchema, ...errorResponses(403) } },
+  }, async (req) => {
+    const { tenantId, keyId } = principalOf(req);
+    const body = parsePolicyBody(req.body);
+    const saved = await policies.save(tenantId, req.params.name, body);
+    service.sources.invalidate(tenantId);
+    await service.stores.audit.record({ tenantId, actor: keyId, action: 'policy.update', target: `${saved.name}@${saved.version}`, detail: { ...body } });
+    return view(saved);
+  });
+}

@@ -1,0 +1,98 @@
+// The review queue: list open items (oldest or riskiest first), claim one, decide it with an
+// outcome, labels and a note — and optionally add the matched term to a list in the same step.
+
+import { Type } from '@sinclair/typebox';
+import type { Static } from '@sinclair/typebox';
+import type { FastifyInstance } from 'fastify';
+import { BulwarkError } from '../../errors.js';
+import { rowToDecision } from '../../service/index.js';
+import type { Service } from '../../service/index.js';
+import { principalOf } from '../plugins/auth.js';
+import { CursorQuery, DecisionSchema, IdParams, errorResponses, literalUnion } from '../schemas.js';
+import { addEntries } from './listEntries.js';
+import { reviewView } from './reviewView.js';
+
+const ReviewSchema = Type.Object({
+  id: Type.String(), decisionId: Type.String(), status: Type.String(), risk: Type.Number(),
+  claimedBy: Type.Union([Type.String(), Type.Null()]), claimedAt: Type.Union([Type.String(), Type.Null()]),
+  outcome: Type.Union([Type.String(), Type.Null()]), labels: Type.Array(Type.String()),
+  note: Type.Union([Type.String(), Type.Null()]), decidedBy: Type.Union([Type.String(), Type.Null()]),
+  decidedAt: Type.Union([Type.String(), Type.Null()]), createdAt: Type.String(),
+  decision: Type.Optional(DecisionSchema),
+}, { $id: 'Review' });
+
+const ListQuery = Type.Object({
+  status: Type.Optional(literalUnion(['open', 'claimed', 'decided'] as const)),
+  order: Type.Optional(literalUnion(['oldest', 'riskiest'] as const)),
+  ...CursorQuery,
+}, { additionalProperties: false });
+
+const DecideBody = Type.Object({
+  outcome: literalUnion(['approve', 'reject'] as const, 'approve = the content is fine; reject = it violates the policy.'),
+  labels: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 64 }), { maxItems: 20 })),
+  note: Type.Optional(Type.String({ maxLength: 2000 })),
+  addToList: Type.Optional(Type.Object({ listId: Type.String(), value: Type.String({ minLength: 1, maxLength: 200 }) },
+    { additionalProperties: false })),
+}, { additionalProperties: false });
+
+export async function reviewRoutes(app: FastifyInstance, { service }: { service: Service }): Promise<void> {
+  const withDecision = async (tenantId: string, review: Parameters<typeof reviewView>[0]) => {
+    const row = await service.stores.decisions.get(tenantId, review.decision_id);
+    return { ...reviewView(review), ...(row ? { decision: rowToDecision(row) } : {}) };
+  };
+
+  app.get<{ Querystring: Static<typeof ListQuery> }>('/v1/reviews', {
+    config: { scope: 'review' },
+    schema: { tags: ['reviews'], summary: 'The review queue', querystring: ListQuery,
+      response: { 200: Type.Object({ reviews: Type.Array(ReviewSchema), nextCursor: Type.Union([Type.String(), Type.Null()]) }),
+        ...errorResponses(403) } },
+  }, async (req) => {
+    const { tenantId } = principalOf(req);
+    await service.recorder.flush();
+    const q = req.query;
+    const page = await service.stores.reviews.list(tenantId, {
+      status: q.status, order: q.order ?? 'oldest', cursor: q.cursor, limit: q.limit ?? 50,
+    });
+    return { reviews: await Promise.all(page.reviews.map((r) => withDecision(tenantId, r))), nextCursor: page.nextCursor };
+  });
+
+  app.get<{ Params: Static<typeof IdParams> }>('/v1/reviews/:id', {
+    config: { scope: 'review' },
+    schema: { tags: ['reviews'], summary: 'One review item with its decision', params: IdParams,
+      response: { 200: ReviewSchema, ...errorResponses(403, 404) } },
+  }, async (req) => {
+    const { tenantId } = principalOf(req);
+    await service.recorder.flush();
+    const review = await service.stores.reviews.get(tenantId, req.params.id);
+    if (!review) throw new BulwarkError('REVIEW_NOT_FOUND');
+    return withDecision(tenantId, review);
+  });
+
+  app.post<{ Params: Static<typeof IdParams> }>('/v1/reviews/:id/claim', {
+    config: { scope: 'review' },
+    schema: { tags: ['reviews'], summary: 'Claim a review so other reviewers skip it', params: IdParams,
+      response: { 200: ReviewSchema, ...errorResponses(403, 404, 409) } },
+  }, async (req) => {
+    const { tenantId, keyId } = principalOf(req);
+    await service.recorder.flush();
+    return reviewView(await service.stores.reviews.claim(tenantId, req.params.id, keyId));
+  });
+
+  app.post<{ Params: Static<typeof IdParams>; Body: Static<typeof DecideBody> }>('/v1/reviews/:id/decide', {
+    config: { scope: 'review' },
+    schema: { tags: ['reviews'], summary: 'Decide a review: outcome, labels, note, optionally add to a list',
+      params: IdParams, body: DecideBody, response: { 200: ReviewSchema, ...errorResponses(403, 404, 409) } },
+  }, async (req) => {
+    const { tenantId, keyId } = principalOf(req);
+    const { outcome, labels = [], note, addToList } = req.body;
+    await service.recorder.flush();
+    if (addToList && !(await service.stores.lists.get(tenantId, addToList.listId))) throw new BulwarkError('LIST_NOT_FOUND');
+    const review = await service.stores.reviews.decide(tenantId, req.params.id, keyId, { outcome, labels, note: note ?? null });
+    if (addToList) await addEntries(service, tenantId, keyId, addToList.listId, [addToList.value]);
+    await service.stores.audit.record({
+      tenantId, actor: keyId, action: 'review.decide', target: review.id,
+      detail: { outcome, labels, decisionId: review.decision_id, addToList: addToList ?? null },
+    });
+    return reviewView(review);
+  });
+}

@@ -1,0 +1,97 @@
+// Shared TypeBox schemas: they validate requests, serialise responses and generate the
+// OpenAPI document, so the docs cannot drift from the code.
+
+import { Type } from '@sinclair/typebox';
+import type { TLiteral, TSchema, TUnion } from '@sinclair/typebox';
+import { CATEGORIES, SEVERITIES, SUGGESTIONS, CONTENT_KINDS } from '../content/index.js';
+import { ERRORS } from '../errors.js';
+
+type LiteralsOf<T extends readonly string[]> = { [K in keyof T]: TLiteral<T[K]> };
+
+/** A closed set (an `as const` tuple) as a schema whose static type keeps the literals. */
+export function literalUnion<const T extends readonly string[]>(values: T, description?: string): TUnion<[...LiteralsOf<T>]> {
+  return Type.Union(values.map((v) => Type.Literal(v)), description ? { description } : {}) as unknown as TUnion<[...LiteralsOf<T>]>;
+}
+
+export const ErrorSchema = Type.Object({
+  statusCode: Type.Integer(),
+  code: literalUnion(Object.keys(ERRORS) as (keyof typeof ERRORS)[], 'Machine-readable code; see docs/errors.md.'),
+  error: Type.String(),
+  message: Type.String(),
+  requestId: Type.String(),
+}, { $id: 'Error', description: 'Every error has this shape.' });
+
+export const SpanSchema = Type.Object({
+  start: Type.Integer({ description: 'Offset in the original text, UTF-16 code units.' }),
+  end: Type.Integer(),
+});
+
+export const CategoryResultSchema = Type.Object({
+  score: Type.Number({ minimum: 0, maximum: 1 }),
+  severity: literalUnion(SEVERITIES),
+});
+
+export const EvidenceSchema = Type.Object({
+  category: literalUnion(CATEGORIES),
+  source: Type.String({ description: 'lexicon, list, url, phone, email, handle, pii, spam, classifier, …' }),
+  text: Type.String({ description: 'The original text that matched.' }),
+  span: Type.Optional(SpanSchema),
+  rule: Type.String(),
+  severity: literalUnion(SEVERITIES),
+  score: Type.Number(),
+  mask: Type.Optional(Type.Boolean()),
+  entry: Type.Optional(Type.String()),
+  action: Type.Optional(literalUnion(['allow', 'review', 'block'] as const)),
+  overrides: Type.Optional(Type.Array(Type.String())),
+  listId: Type.Optional(Type.String()),
+});
+
+export const ReasonSchema = Type.Object({
+  category: literalUnion(CATEGORIES),
+  suggestion: literalUnion(['review', 'block'] as const),
+  by: Type.String(),
+});
+
+const CategoriesSchema = Type.Object(
+  Object.fromEntries(CATEGORIES.map((c) => [c, CategoryResultSchema])) as Record<string, TSchema>,
+);
+
+export const ReviewOutcomeSchema = Type.Object({
+  id: Type.String(),
+  status: Type.String(),
+  outcome: Type.Union([Type.String(), Type.Null()]),
+  labels: Type.Array(Type.String()),
+  note: Type.Union([Type.String(), Type.Null()]),
+  decidedAt: Type.Union([Type.String(), Type.Null()]),
+});
+
+export const DecisionSchema = Type.Object({
+  id: Type.String(),
+  kind: literalUnion(CONTENT_KINDS),
+  suggestion: literalUnion(SUGGESTIONS),
+  policy: Type.String({ description: 'name@version of the policy that decided.' }),
+  categories: CategoriesSchema,
+  evidence: Type.Array(EvidenceSchema),
+  reasons: Type.Array(ReasonSchema),
+  maskedText: Type.Optional(Type.String()),
+  models: Type.Record(Type.String(), Type.String()),
+  latencyMs: Type.Number(),
+  dataId: Type.Union([Type.String(), Type.Null()]),
+  metadata: Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()]),
+  createdAt: Type.String(),
+  contentHash: Type.Optional(Type.String()),
+  content: Type.Optional(Type.Union([Type.String(), Type.Null()])),
+  review: Type.Optional(Type.Union([ReviewOutcomeSchema, Type.Null()])),
+}, { $id: 'Decision' });
+
+export const CursorQuery = {
+  cursor: Type.Optional(Type.String({ maxLength: 200 })),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 50 })),
+};
+
+export const IdParams = Type.Object({ id: Type.String({ maxLength: 64 }) });
+
+/** Standard error responses for a route's OpenAPI entry. */
+export function errorResponses(...statuses: number[]): Record<number, typeof ErrorSchema> {
+  return Object.fromEntries([400, 401, ...statuses].map((s) => [s, ErrorSchema]));
+}

@@ -1,0 +1,77 @@
+// The pattern syntax: what compiles, what is refused, and how expansions and regexes match.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { BulwarkError } from '../errors.js';
+import { compilePattern } from './pattern.js';
+import { plainText } from './plainText.js';
+import { compileRules } from './ruleMatcher.js';
+
+const fold = (s: string) => s.toLowerCase();
+
+function matches(pattern: string, text: string): string[] {
+  const m = compileRules([{ value: pattern, kind: 'pattern', payload: pattern }], fold);
+  return m.find(plainText(text)).map((h) => h.text);
+}
+
+test('small patterns expand into phrases; wildcards and gaps become a bounded regex', () => {
+  const threat = compilePattern("i (will|'ll|am going to|gonna) (kill|murder|stab|shoot) (you|u|ya)", fold);
+  assert.equal(threat.expansions?.length, 48);
+  assert.equal(threat.regex, null);
+  const gap = compilePattern('kill ~ you', fold);
+  assert.equal(gap.expansions, null);
+  assert.ok(gap.regex);
+  assert.deepEqual(gap.anchors, ['kill']);
+  assert.doesNotMatch(gap.regex.source, /[+*](?!\})|\{\d+,\}/, 'only bounded quantifiers');
+});
+
+test('threat phrases match with boundaries and alternatives', () => {
+  const p = "i (will|'ll|am going to|gonna) (kill|murder|stab|shoot) (you|u|ya)";
+  assert.deepEqual(matches(p, 'I will kill you tomorrow'), ['I will kill you']);
+  assert.deepEqual(matches(p, "i'll stab ya"), ["i'll stab ya"]);
+  assert.deepEqual(matches(p, 'i will kill your process'), []);
+  assert.deepEqual(matches(p, 'hi will kill you'), []);
+});
+
+test('stars, single wildcards and gaps', () => {
+  assert.deepEqual(matches('fuck* (you|off)', 'fucking off'), ['fucking off']);
+  assert.deepEqual(matches('go (fuck|kill) *self', 'go kill yourself'), ['go kill yourself']);
+  assert.deepEqual(matches('b?tch', 'you b1tch'), ['b1tch']);
+  assert.deepEqual(matches('kill ~ you', 'i will kill all of you'), ['kill all of you']);
+  assert.deepEqual(matches('kill ~ you', 'kill a b c d you'), [], 'more than three words apart');
+  assert.deepEqual(matches('kill ~ you', 'killer you'), []);
+  assert.deepEqual(matches('我~杀了你', '我今天就杀了你'), ['我今天就杀了你']);
+  assert.deepEqual(matches('(出售|卖)(冰毒|枪支)', '本店出售枪支弹药'), ['出售枪支']);
+  assert.deepEqual(matches('free (bitcoin|btc)*', 'get free bitcoins now'), ['free bitcoins']);
+});
+
+test('invalid patterns throw LIST_PATTERN_INVALID', () => {
+  for (const bad of ['', '   ', '(unclosed', 'a|b)', 'x'.repeat(201), '*', '~ you', 'kill ~', 'a ~ ~ b',
+    '()', '? ?', '((((deep))))', `(${Array.from({ length: 40 }, (_, i) => `w${i}`).join('|')})`, 'a**']) {
+    assert.throws(() => compilePattern(bad, fold), (err: unknown) => err instanceof BulwarkError && err.code === 'LIST_PATTERN_INVALID', JSON.stringify(bad));
+  }
+});
+
+test('regex metacharacters in words are literal', () => {
+  assert.deepEqual(matches('c++ [tips] $5.00', 'learn c++ [tips] $5.00 now'), ['c++ [tips] $5.00']);
+  assert.deepEqual(matches('a.b', 'axb'), []);
+});
+
+test('spaces inside groups count, and never double up with the space beside a group', () => {
+  assert.deepEqual(matches('how do i (best |)(kill|stab) (someone|a person)', 'how do i best stab someone'), ['how do i best stab someone']);
+  assert.deepEqual(matches('how do i (best |)(kill|stab) (someone|a person)', 'how do i kill a person'), ['how do i kill a person']);
+  assert.deepEqual(matches('how do i (best |) ? (someone|a person)', 'how do i best x someone'), ['how do i best x someone']);
+  assert.deepEqual(matches('how do i (best |) ? (someone|a person)', 'how do i x someone'), ['how do i x someone']);
+  assert.deepEqual(matches('buy (cocaine|heroin) (online|now|)', 'buy heroin'), ['buy heroin']);
+  assert.deepEqual(matches('buy ? (online|now|)', 'buy x'), ['buy x']);
+  assert.deepEqual(matches('buy ? (online|now|)', 'buy x now'), ['buy x now']);
+});
+
+test('regex patterns in long text run near their anchors and still find every match', () => {
+  const filler = 'lorem ipsum dolor sit amet '.repeat(200);
+  const text = `kill them all you ${filler}i will kill all of you${filler}skill ~ you killer you kill x you`;
+  const m = compileRules([{ value: 'kill ~ you', kind: 'pattern', payload: 1 }], fold);
+  const hits = m.find(plainText(text));
+  assert.deepEqual(hits.map((h) => h.text), ['kill them all you', 'kill all of you', 'kill x you']);
+  for (const h of hits) assert.equal(text.slice(h.span.start, h.span.end), h.text);
+});

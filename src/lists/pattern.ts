@@ -1,0 +1,207 @@
+// Pattern entries compiled two ways: small ones expand into plain phrases for the Aho-Corasick
+// pass; the rest become a RegExp with only bounded quantifiers, prefiltered by a literal anchor.
+//
+// Syntax (case-insensitive, matched against the folded text):
+//   words        literal text; a space matches a short run of spaces/punctuation, and is
+//                optional before an apostrophe ("i ('ll|will)" matches "i'll")
+//   (a|b|c)      alternatives, may hold spaces and nest 3 deep; (a|) makes a part optional
+//   *            at a word's end: the rest of the word ("fuck*" → fucking); at its start: any prefix
+//   ?            any one letter or digit
+//   ~            a gap of up to 3 words (or up to 8 characters in Chinese/Japanese)
+// Word boundaries apply at both ends when the outer character is a letter or digit of a spaced script.
+
+import { invalidPattern, parsePattern } from './patternSyntax.js';
+import type { PatternLimits, PatternNode } from './patternSyntax.js';
+import { charClass, endsWithWord, startsWithWord } from './wordBoundary.js';
+
+export interface CompiledPattern {
+  readonly source: string;
+  /** Folded phrases (with '*' continuation markers) when the pattern expands small enough. */
+  readonly expansions: readonly string[] | null;
+  /** Otherwise a RegExp over the folded text ... */
+  readonly regex: RegExp | null;
+  /** ... worth running only when one of these folded literals occurs (null: always run). */
+  readonly anchors: readonly string[] | null;
+  /** The longest text the regex can match, in code units (every quantifier is bounded). */
+  readonly maxLength: number;
+}
+
+export type Fold = (text: string) => string;
+
+const MAX_EXPANSIONS = 256;
+/**
+ * What a space in a pattern matches: whitespace and punctuation (ASCII, general, CJK), up to 5.
+ * Listed rather than "not a letter or digit" to keep each RegExp small (text is NFKC-folded).
+ */
+const SEP = '[\\s!-/:-@\\[-`{-~\\u00a1-\\u00bf\\u2010-\\u2027\\u2030-\\u205e\\u3000-\\u303f\\uff01-\\uff0f]{1,5}';
+
+export function compilePattern(pattern: string, fold: Fold, limits?: PatternLimits): CompiledPattern {
+  const seq = parsePattern(pattern, limits);
+  const expansions = expand(seq, fold);
+  if (expansions) return { source: pattern, expansions, regex: null, anchors: null, maxLength: 0 };
+  let regex: RegExp;
+  try {
+    regex = new RegExp(emitBounded(seq, fold), 'gu');
+  } catch (err) {
+    throw invalidPattern(pattern, `it does not compile (${(err as Error).message})`);
+  }
+  return { source: pattern, expansions: null, regex, anchors: anchorsOf(seq, fold), maxLength: maxLength(seq, fold) };
+}
+
+/** Every phrase the pattern can match, or null when it has ?, ~, inner stars or too many forms. */
+function expand(seq: readonly PatternNode[], fold: Fold): string[] | null {
+  const raw = expandSeq(seq);
+  if (!raw) return null;
+  const out = new Set<string>();
+  for (const phrase of raw) {
+    const lead = phrase.startsWith('\u0001') ? '*' : '';
+    const trail = phrase.endsWith('\u0001') ? '*' : '';
+    const folded = fold(phrase.replaceAll('\u0001', '').replace(/ {2,}/g, ' ').replace(/ (?=['’])/g, '').trim());
+    if (folded.length > 0) out.add(lead + folded + trail);
+  }
+  return out.size > 0 ? [...out] : null;
+}
+
+function expandSeq(seq: readonly PatternNode[]): string[] | null {
+  let acc = [''];
+  for (const [i, node] of seq.entries()) {
+    let parts: string[] | null;
+    if (node.t === 'text') parts = [node.s];
+    else if (node.t === 'space') parts = [' '];
+    else if (node.t === 'star' && (i === 0 || i === seq.length - 1)) parts = ['\u0001'];
+    else if (node.t === 'alt') parts = node.alts.flatMap((a) => expandSeq(a) ?? ['\u0000']);
+    else return null;
+    if (parts.includes('\u0000') || acc.length * parts.length > MAX_EXPANSIONS) return null;
+    acc = acc.flatMap((a) => parts.map((p) => a + p));
+  }
+  // A star that ended up inside a phrase (from a group) cannot be expressed as a plain entry.
+  if (acc.some((p) => p.slice(1, -1).includes('\u0001'))) return null;
+  return acc;
+}
+
+/** The regex source with word boundaries: one at each end when every way in (or out) is a word character. */
+function emitBounded(seq: readonly PatternNode[], fold: Fold): string {
+  const W = charClass('boundary');
+  const first = edgeChars(seq, 'start', fold);
+  const last = edgeChars(seq, 'end', fold);
+  const allStart = first.every((c) => startsWithWord(c));
+  const allEnd = last.every((c) => startsWithWord(c));
+  const mixedStart = !allStart && first.some((c) => startsWithWord(c));
+  const mixedEnd = !allEnd && last.some((c) => startsWithWord(c));
+  return (allStart ? `(?<!${W})` : '') + emitSeq(seq, mixedStart, mixedEnd, fold) + (allEnd ? `(?!${W})` : '');
+}
+
+/** The characters a match can start (or end) with; '' for a star, which needs no boundary. */
+function edgeChars(seq: readonly PatternNode[], side: 'start' | 'end', fold: Fold): string[] {
+  const out: string[] = [];
+  const items = side === 'start' ? seq : [...seq].reverse();
+  for (const node of items) {
+    if (node.t === 'text') {
+      const s = fold(node.s) || node.s;
+      out.push(side === 'start' ? s[0] : s[s.length - 1]);
+    } else if (node.t === 'any') out.push('a');
+    else if (node.t === 'star') out.push('');
+    else if (node.t === 'alt') for (const alt of node.alts) out.push(...edgeChars(alt, side, fold));
+    if (!nullable(node)) break;
+  }
+  return out.filter((c) => c !== '');
+}
+
+function emitSeq(seq: readonly PatternNode[], atStart: boolean, atEnd: boolean, fold: Fold): string {
+  let out = '';
+  const flags = (i: number) => [atStart && seq.slice(0, i).every(nullable), atEnd && seq.slice(i + 1).every(nullable)] as const;
+  for (let i = 0; i < seq.length; i++) {
+    const node = seq[i];
+    const next = seq[i + 1];
+    // An optional group takes one neighbouring space with it: "cocaine (online|)" ends at "cocaine".
+    if (node.t === 'space' && isOptional(next) && seq[i + 2]?.t !== 'space') {
+      out += `(?:${emitNode(seq, i, false, false, fold)}${emitOptional(next, ...flags(i + 1), fold)})?`;
+      i++;
+    } else if (isOptional(node) && seq[i + 1]?.t === 'space') {
+      out += `(?:${emitOptional(node, ...flags(i), fold)}${emitNode(seq, i + 1, false, false, fold)})?`;
+      i++;
+    } else out += emitNode(seq, i, ...flags(i), fold);
+  }
+  return out;
+}
+
+function isOptional(node: PatternNode | undefined): node is Extract<PatternNode, { t: 'alt' }> {
+  return node?.t === 'alt' && node.alts.some((a) => a.length === 0);
+}
+
+function emitOptional(node: Extract<PatternNode, { t: 'alt' }>, start: boolean, end: boolean, fold: Fold): string {
+  return `(?:${node.alts.filter((a) => a.length > 0).map((a) => emitSeq(a, start, end, fold)).join('|')})`;
+}
+
+function emitNode(seq: readonly PatternNode[], i: number, start: boolean, end: boolean, fold: Fold): string {
+  const node = seq[i];
+  const W = charClass('boundary');
+  const LN = charClass('word');
+  switch (node.t) {
+    case 'text': {
+      const s = fold(node.s) || node.s;
+      return (start && startsWithWord(s) ? `(?<!${W})` : '') + escape(s) + (end && endsWithWord(s) ? `(?!${W})` : '');
+    }
+    case 'space': return startsWithApostrophe(seq[i + 1]) ? `(?:${SEP})?` : SEP;
+    case 'star': return `${W}{0,30}`;
+    case 'any': return (start ? `(?<!${W})` : '') + LN + (end ? `(?!${W})` : '');
+    case 'alt': return `(?:${node.alts.map((a) => emitSeq(a, start, end, fold)).join('|')})`;
+    case 'gap': {
+      const before = lastChar(seq[i - 1], fold);
+      return before && startsWithWord(before) ? `(?:${SEP}${LN}{1,30}){0,3}${SEP}` : '.{0,8}?';
+    }
+  }
+}
+
+function startsWithApostrophe(node: PatternNode | undefined): boolean {
+  if (node?.t === 'text') return /^['’]/.test(node.s);
+  return node?.t === 'alt' && node.alts.some((a) => startsWithApostrophe(a[0]));
+}
+
+function nullable(node: PatternNode): boolean {
+  return node.t === 'star' || (node.t === 'alt' && node.alts.some((a) => a.every(nullable)));
+}
+
+function lastChar(node: PatternNode | undefined, fold: Fold): string {
+  if (!node) return '';
+  if (node.t === 'text') return (fold(node.s) || node.s).slice(-1);
+  if (node.t === 'any') return 'a';
+  if (node.t === 'alt') return node.alts.map((a) => lastChar(a[a.length - 1], fold)).find((c) => c) ?? '';
+  return '';
+}
+
+function maxLength(seq: readonly PatternNode[], fold: Fold): number {
+  let n = 0;
+  for (const node of seq) {
+    if (node.t === 'text') n += (fold(node.s) || node.s).length;
+    else if (node.t === 'space') n += 5;
+    else if (node.t === 'star') n += 30;
+    else if (node.t === 'any') n += 2;
+    else if (node.t === 'gap') n += 3 * 35 + 5;
+    else n += Math.max(...node.alts.map((a) => maxLength(a, fold)));
+  }
+  return n;
+}
+
+/** The best set of folded literals one of which every match contains (longest shortest member). */
+function anchorsOf(seq: readonly PatternNode[], fold: Fold): string[] | null {
+  let best: string[] | null = null;
+  for (const node of seq) {
+    let set: string[] | null = null;
+    if (node.t === 'text') set = [fold(node.s) || node.s];
+    else if (node.t === 'alt') {
+      const parts = node.alts.map((a) => anchorsOf(a, fold));
+      set = parts.every((p) => p !== null) ? [...new Set(parts.flat() as string[])] : null;
+    }
+    if (set && (!best || rank(set) > rank(best))) best = set;
+  }
+  return best;
+}
+
+function rank(set: readonly string[]): number {
+  return Math.min(...set.map((s) => s.length)) * 100 - set.length;
+}
+
+function escape(s: string): string {
+  return s.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&').replaceAll("'", "['\u2019]");
+}

@@ -1,0 +1,44 @@
+// The decision Bulwark answers with and stores: one suggestion, every category's score and
+// severity, and the evidence for it. Its shape is public API: keep it stable.
+
+import type { Category, ContentKind, Severity, Suggestion } from '../content/index.js';
+import type { Evidence } from '../detectors/index.js';
+import type { CategoryResult, Reason } from '../policies/index.js';
+
+export interface DecisionEvidence extends Evidence {
+  /** For custom-list evidence: what the list does ('allow' evidence records an override). */
+  action?: 'allow' | 'review' | 'block';
+  /** Rules an allow entry overrode. */
+  overrides?: string[];
+  listId?: string;
+}
+
+export interface Decision {
+  id: string;
+  kind: ContentKind;
+  suggestion: Suggestion;
+  /** name@version of the policy that decided. */
+  policy: string;
+  categories: Record<Category, CategoryResult>;
+  evidence: DecisionEvidence[];
+  reasons: Reason[];
+  maskedText?: string;
+  /** Detector name → version, for the audit trail. */
+  models: Record<string, string>;
+  latencyMs: number;
+  dataId: string | null;
+  metadata: Record<string, unknown> | null;
+  createdAt: string;
+}
+
+/** Severity implied by a score when no rule supplied one (classifier-style detections). */
+export function severityFromScore(score: number): Severity {
+  if (score >= 0.9) return 'high';
+  if (score >= 0.7) return 'medium';
+  if (score >= 0.4) return 'low';
+  return 'none';
+}
+
+export function flaggedCategories(categories: Record<Category, CategoryResult>): Category[] {
+  return (Object.keys(categories) as Category[]).filter((c) => categories[c].severity !== 'none');
+}

@@ -1,0 +1,66 @@
+// Property checks on random strings of tricky characters: the offset map is always well formed,
+// whatever mix of evasions, surrogate pairs, marks and controls comes in.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { normalizeForMatching } from './index.js';
+
+const ALPHABET = [
+  ...'aksilu fcKIL. -_*!|@$013457', '\u200B', '\u200D', '\u202E', '\u00AD', '\uFE0F', '\u0301',
+  '\u0338', 'і', 'р', 'о', 'Н', 'η', 'ｆ', 'Ｕ', '𝐜', '⒦', '🅚', 'é', 'ß', 'ﬁ', '㎏', '½', '殺', '傻',
+  '了', 'か', '\u3099', '한', 'ᄒ', 'ᅡ', '😀', '👍', '🏽', '\uD800', '\uDC00', '\n', '\t', 'ǅ', 'й', 'İ',
+];
+
+/** Deterministic PRNG (mulberry32) so a failure can be replayed. */
+function random(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function randomText(next: () => number): string {
+  const length = Math.floor(next() * 40);
+  let s = '';
+  for (let i = 0; i < length; i++) s += ALPHABET[Math.floor(next() * ALPHABET.length)];
+  return s;
+}
+
+function assertWellFormed(input: string): void {
+  const r = normalizeForMatching(input);
+  const label = JSON.stringify(input);
+  assert.equal(r.start.length, r.text.length, label);
+  assert.equal(r.end.length, r.text.length, label);
+  for (let i = 0; i < r.text.length; i++) {
+    assert.ok(r.start[i] >= 0 && r.start[i] < r.end[i] && r.end[i] <= input.length, `${label} @${i}`);
+    if (i > 0) assert.ok(r.start[i - 1] <= r.start[i] && r.end[i - 1] <= r.end[i], `${label} @${i}`);
+  }
+  const span = r.toOriginal(0, r.text.length);
+  assert.ok(span.start <= span.end && span.end <= input.length, label);
+}
+
+describe('normalizeForMatching: properties', () => {
+  it('maps every folded code unit into the original, in order', () => {
+    const next = random(20240601);
+    for (let n = 0; n < 3000; n++) assertWellFormed(randomText(next));
+  });
+
+  it('is idempotent, so a folded lexicon entry folds to itself', () => {
+    const next = random(99);
+    for (let n = 0; n < 2000; n++) {
+      const once = normalizeForMatching(randomText(next)).text;
+      assert.equal(normalizeForMatching(once).text, once);
+    }
+  });
+
+  it('is lower-case and free of zero-width and bidi controls', () => {
+    const next = random(7);
+    for (let n = 0; n < 1000; n++) {
+      const text = normalizeForMatching(randomText(next)).text;
+      assert.equal(text, text.toLowerCase());
+      assert.doesNotMatch(text, /[\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\u00AD]/);
+    }
+  });
+});

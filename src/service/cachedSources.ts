@@ -1,0 +1,64 @@
+// The tenant's policies and compiled custom lists, cached in memory. Writes in this process
+// invalidate at once; other processes (PostgreSQL deployments) see changes within REFRESH_MS,
+// and a list is recompiled only when its revision changed.
+
+import { BulwarkError } from '../errors.js';
+import type { Stores } from '../db/index.js';
+import type { Category } from '../content/index.js';
+import { compileKeywordList } from '../lists/index.js';
+import type { ListAction, ListMatch } from '../lists/index.js';
+import type { CompiledList, ModerationSources, ResolvedPolicy } from '../moderation/index.js';
+import { DEFAULT_POLICY_NAME, defaultPolicyBody, parsePolicyBody } from '../policies/index.js';
+
+const REFRESH_MS = 2_000;
+
+interface Cached<T> { value: T; until: number }
+
+export class CachedSources implements ModerationSources {
+  readonly #stores: Stores;
+  readonly #policies = new Map<string, Cached<ResolvedPolicy>>();
+  readonly #tenantLists = new Map<string, Cached<readonly CompiledList[]>>();
+  readonly #compiled = new Map<string, { revision: number; list: CompiledList }>();
+
+  constructor(stores: Stores) { this.#stores = stores; }
+
+  async policy(tenantId: string, name: string): Promise<ResolvedPolicy> {
+    const key = `${tenantId}\u0000${name}`;
+    const hit = this.#policies.get(key);
+    if (hit && hit.until > Date.now()) return hit.value;
+    let stored = await this.#stores.policies.latest(tenantId, name);
+    if (!stored && name === DEFAULT_POLICY_NAME) {
+      stored = await this.#stores.policies.save(tenantId, name, defaultPolicyBody());
+    }
+    if (!stored) throw new BulwarkError('POLICY_NOT_FOUND', `No policy named "${name}".`);
+    const value = { name: stored.name, version: stored.version, body: parsePolicyBody(stored.body) };
+    this.#policies.set(key, { value, until: Date.now() + REFRESH_MS });
+    return value;
+  }
+
+  async lists(tenantId: string): Promise<readonly CompiledList[]> {
+    const hit = this.#tenantLists.get(tenantId);
+    if (hit && hit.until > Date.now()) return hit.value;
+    const lists = await this.#stores.lists.listsForTenant(tenantId);
+    const compiled: CompiledList[] = [];
+    for (const list of lists) {
+      const known = this.#compiled.get(list.id);
+      if (known && known.revision === list.revision) { compiled.push(known.list); continue; }
+      const values = await this.#stores.lists.allValues(list.id);
+      const fresh = compileKeywordList({
+        id: list.id, name: list.name, action: list.action as ListAction, category: list.category as Category,
+        match: list.match as ListMatch, entries: values,
+      });
+      this.#compiled.set(list.id, { revision: list.revision, list: fresh });
+      compiled.push(fresh);
+    }
+    this.#tenantLists.set(tenantId, { value: compiled, until: Date.now() + REFRESH_MS });
+    return compiled;
+  }
+
+  /** Call after a write so the next request of this tenant sees it. */
+  invalidate(tenantId: string): void {
+    this.#tenantLists.delete(tenantId);
+    for (const key of this.#policies.keys()) if (key.startsWith(`${tenantId}\u0000`)) this.#policies.delete(key);
+  }
+}

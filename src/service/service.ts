@@ -1,0 +1,67 @@
+// The running service: database, stores, detectors, caches and the audit recorder, built once
+// from a Config and shared by the HTTP app and the CLI.
+
+import type { Config } from '../config.js';
+import { createDb, createStores } from '../db/index.js';
+import type { Db, Stores } from '../db/index.js';
+import type { Detector } from '../detectors/index.js';
+import { builtinTextDetectors } from '../detectors/index.js';
+import { CachedSources } from './cachedSources.js';
+import { DecisionRecorder } from './decisionRecorder.js';
+import { Metrics } from './metrics.js';
+import { TextModeration } from './textModeration.js';
+
+export interface TenantSettings { storeContent: boolean }
+
+export interface Service {
+  readonly config: Config;
+  readonly db: Db;
+  readonly stores: Stores;
+  readonly detectors: readonly Detector[];
+  readonly sources: CachedSources;
+  readonly recorder: DecisionRecorder;
+  readonly metrics: Metrics;
+  readonly text: TextModeration;
+  tenantSettings(tenantId: string): Promise<TenantSettings>;
+  ready(): Promise<{ ready: boolean; checks: Record<string, string> }>;
+  close(): Promise<void>;
+}
+
+export interface ServiceOptions { onRecorderError?: (err: unknown) => void }
+
+export async function createService(config: Config, options: ServiceOptions = {}): Promise<Service> {
+  const db = await createDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const stores = createStores(db);
+  await stores.tenants.ensureDefault();
+  const detectors = await builtinTextDetectors();
+  const sources = new CachedSources(stores);
+  const recorder = new DecisionRecorder(
+    { write: (decisions, reviews) => stores.decisions.insertMany(decisions, reviews) },
+    { onError: options.onRecorderError ?? ((err) => console.error('bulwark: writing decisions failed', err)) },
+  );
+  const metrics = new Metrics();
+  const text = new TextModeration(detectors, sources, recorder, metrics);
+  const settings = new Map<string, { value: TenantSettings; until: number }>();
+
+  return {
+    config, db, stores, detectors, sources, recorder, metrics, text,
+    async tenantSettings(tenantId) {
+      const hit = settings.get(tenantId);
+      if (hit && hit.until > Date.now()) return hit.value;
+      const stored = await stores.tenants.settings(tenantId);
+      const value = { storeContent: config.storeContent || stored.storeContent === true };
+      settings.set(tenantId, { value, until: Date.now() + 2_000 });
+      return value;
+    },
+    async ready() {
+      const checks: Record<string, string> = {};
+      try { await db.ping(); checks.database = 'ok'; } catch (err) { checks.database = String(err); }
+      for (const d of detectors) checks[`detector:${d.name}`] = `loaded ${d.version}`;
+      return { ready: checks.database === 'ok', checks };
+    },
+    async close() {
+      await recorder.flush();
+      await db.close();
+    },
+  };
+}
