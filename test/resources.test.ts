@@ -117,6 +117,15 @@ for (const db of databases()) {
       assert.ok(audit.body.events.some((e: any) => e.action === 'review.decide'));
     });
 
+    test('settings: a tenant can opt in to storing content with decisions', async () => {
+      assert.deepEqual((await s.call('GET', '/v1/settings')).body, { storeContent: false });
+      assert.deepEqual((await s.call('PATCH', '/v1/settings', { storeContent: true })).body, { storeContent: true });
+      const d = await s.call('POST', '/v1/moderate/text', { text: 'keep me' });
+      assert.equal((await s.call('GET', `/v1/decisions/${d.body.id}`)).body.content, 'keep me');
+      await s.call('PATCH', '/v1/settings', { storeContent: false });
+      assert.equal((await s.call('PATCH', '/v1/settings', { storeContent: 'yes' })).body.code, 'REQUEST_INVALID');
+    });
+
     test('tenants: one tenant cannot read or change another tenant\'s data', async () => {
       const tenantB = await s.service.stores.tenants.create('tenant b');
       const keyB = (await s.service.stores.keys.create({ tenantId: tenantB.id, name: 'b admin', scopes: ['admin'] })).key;

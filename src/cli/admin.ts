@@ -1,9 +1,9 @@
 // `bulwark keys create` and `bulwark lists import`: administration without the HTTP API,
 // working directly on the configured database.
 
-import { LIST_ENTRIES_PER_CALL_MAX } from '../content/index.js';
+import { CATEGORIES, LIST_ENTRIES_PER_CALL_MAX, isCategory } from '../content/index.js';
 import { loadConfig } from '../config.js';
-import { validateListEntry } from '../lists/index.js';
+import { LIST_ACTIONS, LIST_MATCHES, validateListEntry } from '../lists/index.js';
 import type { ListMatch } from '../lists/index.js';
 import { createService, DEFAULT_TENANT_ID } from '../service/index.js';
 import type { Service } from '../service/index.js';
@@ -26,6 +26,18 @@ export async function createKey(options: { name: string; scopes: string; tenant?
     await service.stores.audit.record({ tenantId, actor: 'cli', action: 'key.create', target: created.id, detail: { scopes } });
     process.stdout.write(`${JSON.stringify({ id: created.id, key: created.key, scopes: created.scopes, tenantId })}\n`);
     process.stderr.write('The key is shown only this once; only its hash is stored.\n');
+  });
+}
+
+export async function createList(name: string, options: { action: string; category: string; match: string; tenant?: string }): Promise<void> {
+  if (!(LIST_ACTIONS as readonly string[]).includes(options.action)) throw new Error(`--action must be one of ${LIST_ACTIONS.join(', ')}`);
+  if (!(LIST_MATCHES as readonly string[]).includes(options.match)) throw new Error(`--match must be one of ${LIST_MATCHES.join(', ')}`);
+  if (!isCategory(options.category)) throw new Error(`--category must be one of ${CATEGORIES.join(', ')}`);
+  await withService(async (service) => {
+    const tenantId = options.tenant ?? DEFAULT_TENANT_ID;
+    const list = await service.stores.lists.create({ tenantId, name, kind: 'keyword', action: options.action, category: options.category, match: options.match });
+    await service.stores.audit.record({ tenantId, actor: 'cli', action: 'list.create', target: list.id, detail: { name, ...options } });
+    process.stdout.write(`${JSON.stringify({ id: list.id, name: list.name, action: list.action, category: list.category, match: list.match })}\n`);
   });
 }
 

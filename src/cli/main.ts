@@ -3,7 +3,7 @@
 
 import { Command } from 'commander';
 import { version } from '../version.js';
-import { createKey, importList } from './admin.js';
+import { createKey, createList, importList } from './admin.js';
 import { scan } from './scan.js';
 import { serve } from './serve.js';
 
@@ -20,6 +20,13 @@ program.command('scan').argument('[text]', 'a text to moderate')
   .action((text: string | undefined, opts: { file?: string; policy?: string; progress?: boolean }) => scan(text, opts));
 
 const lists = program.command('lists').description('Keyword lists');
+lists.command('create').argument('<name>', 'a unique name')
+  .requiredOption('-a, --action <action>', 'block, review or allow')
+  .requiredOption('-c, --category <category>', 'the category its hits count for, e.g. spam')
+  .option('-m, --match <match>', 'exact, normalized or pattern', 'normalized')
+  .option('-t, --tenant <id>', 'tenant id (default: the default tenant)')
+  .description('Create a keyword list')
+  .action((name: string, opts: { action: string; category: string; match: string; tenant?: string }) => createList(name, opts));
 lists.command('import').argument('<list>', 'list id or name').argument('<file>', 'one entry per line; # starts a comment')
   .option('-t, --tenant <id>', 'tenant id (default: the default tenant)')
   .description('Add every line of a file to a list')

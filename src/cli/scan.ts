@@ -18,7 +18,11 @@ export async function scan(text: string | undefined, options: ScanOptions): Prom
   try {
     const texts = options.file ? await readLines(options.file) : [text as string];
     const showBar = options.progress !== false && texts.length >= PROGRESS_FROM;
-    const bar = new cliProgress.SingleBar({ stream: process.stderr, format: 'scanning [{bar}] {value}/{total} texts · {eta}s left', etaBuffer: 500 },
+    const bar = new cliProgress.SingleBar({
+      stream: process.stderr, format: 'scanning [{bar}] {value}/{total} texts · {eta}s left', etaBuffer: 500,
+      // Without a terminal (CI logs, redirects) print a line every 2 s instead of redrawing.
+      noTTYOutput: true, notTTYSchedule: 2000,
+    },
       cliProgress.Presets.shades_classic);
     if (showBar) bar.start(texts.length, 0);
     const settings = await service.tenantSettings(DEFAULT_TENANT_ID);

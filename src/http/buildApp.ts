@@ -22,6 +22,7 @@ import { listRoutes } from './routes/lists.js';
 import { moderateRoutes } from './routes/moderate.js';
 import { policyRoutes } from './routes/policies.js';
 import { reviewRoutes } from './routes/reviews.js';
+import { settingsRoutes } from './routes/settings.js';
 import { version } from '../version.js';
 
 export interface AppOptions { logger?: boolean }
@@ -58,6 +59,7 @@ export async function buildApp(service: Service, options: AppOptions = {}): Prom
   await app.register(listRoutes, { service });
   await app.register(keyRoutes, { service, keyCache });
   await app.register(auditRoutes, { service });
+  await app.register(settingsRoutes, { service });
   return app;
 }
 

@@ -69,7 +69,7 @@ test('spaces inside groups count, and never double up with the space beside a gr
 
 test('regex patterns in long text run near their anchors and still find every match', () => {
   const filler = 'lorem ipsum dolor sit amet '.repeat(200);
-  const text = `kill them all you ${filler}i will kill all of you${filler}skill ~ you killer you kill x you`;
+  const text = `kill them all you ${filler}i will kill all of you ${filler}skill ~ you killer you kill x you`;
   const m = compileRules([{ value: 'kill ~ you', kind: 'pattern', payload: 1 }], fold);
   const hits = m.find(plainText(text));
   assert.deepEqual(hits.map((h) => h.text), ['kill them all you', 'kill all of you', 'kill x you']);

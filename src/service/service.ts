@@ -23,6 +23,8 @@ export interface Service {
   readonly metrics: Metrics;
   readonly text: TextModeration;
   tenantSettings(tenantId: string): Promise<TenantSettings>;
+  /** Drop the cached settings after a change in this process. */
+  forgetTenantSettings(tenantId: string): void;
   ready(): Promise<{ ready: boolean; checks: Record<string, string> }>;
   close(): Promise<void>;
 }
@@ -53,6 +55,7 @@ export async function createService(config: Config, options: ServiceOptions = {}
       settings.set(tenantId, { value, until: Date.now() + 2_000 });
       return value;
     },
+    forgetTenantSettings(tenantId) { settings.delete(tenantId); },
     async ready() {
       const checks: Record<string, string> = {};
       try { await db.ping(); checks.database = 'ok'; } catch (err) { checks.database = String(err); }

@@ -1,0 +1,35 @@
+// Per-tenant settings. Today one: whether decisions keep the content itself (default: only its
+// SHA-256), the opt-in the audit log needs for reviewers to see what they judge later.
+
+import { Type } from '@sinclair/typebox';
+import type { Static } from '@sinclair/typebox';
+import type { FastifyInstance } from 'fastify';
+import type { Service } from '../../service/index.js';
+import { principalOf } from '../plugins/auth.js';
+import { errorResponses } from '../schemas.js';
+
+const SettingsSchema = Type.Object({
+  storeContent: Type.Boolean({ description: 'Store the moderated content with each decision (default false: only its hash).' }),
+}, { $id: 'Settings' });
+const PatchBody = Type.Partial(SettingsSchema, { additionalProperties: false });
+
+export async function settingsRoutes(app: FastifyInstance, { service }: { service: Service }): Promise<void> {
+  app.get('/v1/settings', {
+    config: { scope: 'admin' },
+    schema: { tags: ['settings'], summary: "The tenant's settings", response: { 200: SettingsSchema, ...errorResponses(403) } },
+  }, async (req) => {
+    const settings = await service.stores.tenants.settings(principalOf(req).tenantId);
+    return { storeContent: settings.storeContent === true };
+  });
+
+  app.patch<{ Body: Static<typeof PatchBody> }>('/v1/settings', {
+    config: { scope: 'admin' },
+    schema: { tags: ['settings'], summary: "Change the tenant's settings", body: PatchBody, response: { 200: SettingsSchema, ...errorResponses(403) } },
+  }, async (req) => {
+    const { tenantId, keyId } = principalOf(req);
+    const updated = await service.stores.tenants.updateSettings(tenantId, req.body);
+    service.forgetTenantSettings(tenantId);
+    await service.stores.audit.record({ tenantId, actor: keyId, action: 'settings.update', target: tenantId, detail: { ...req.body } });
+    return { storeContent: updated?.storeContent === true };
+  });
+}

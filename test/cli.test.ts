@@ -1,0 +1,102 @@
+// The bulwark command as a user runs it: serve prints the first admin key once and stores only
+// its hash; keys create, lists create/import and scan work against the same data directory.
+
+import assert from 'node:assert/strict';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { after, describe, test } from 'node:test';
+import Database from 'better-sqlite3';
+import { projectRoot } from '../src/paths.js';
+
+const main = path.join(projectRoot(), 'dist', 'src', 'cli', 'main.js');
+const dataDir = mkdtempSync(path.join(tmpdir(), 'bulwark-cli-'));
+const env = { ...process.env, BULWARK_DATA_DIR: dataDir, LOG_LEVEL: 'info', DATABASE_URL: '', BULWARK_API_KEY: '' };
+delete (env as Record<string, string | undefined>).DATABASE_URL;
+delete (env as Record<string, string | undefined>).BULWARK_API_KEY;
+
+function cli(...args: string[]) {
+  const r = spawnSync(process.execPath, [main, ...args], { env, encoding: 'utf8', timeout: 60_000 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** Starts `bulwark serve` on a free port; resolves once it listens, with everything it printed. */
+function serve(): Promise<{ url: string; output: string; stop: () => Promise<number | null> }> {
+  const child = spawn(process.execPath, [main, 'serve'], { env: { ...env, PORT: '0', HOST: '127.0.0.1' } });
+  let output = '';
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`serve did not start:\n${output}`)), 30_000);
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const m = /"address":"(http:\/\/[^"]+)"/.exec(output);
+      if (m) {
+        clearTimeout(timer);
+        resolve({ url: m[1], output, stop: () => new Promise((done) => { child.once('exit', (code) => done(code)); child.kill('SIGTERM'); }) });
+      }
+    });
+    child.stderr.on('data', (chunk: Buffer) => { output += chunk.toString(); });
+  });
+}
+
+describe('bulwark CLI', () => {
+  after(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  test('serve: the first start prints an admin key once, stores only its hash, and stops cleanly', async () => {
+    const first = await serve();
+    const key = /\b(bw_[A-Za-z0-9]{40})\b/.exec(first.output)?.[1];
+    assert.ok(key, first.output);
+    const res = await fetch(`${first.url}/v1/moderate/text`, {
+      method: 'POST', headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' }, body: JSON.stringify({ text: 'I will kill you' }),
+    });
+    assert.equal(((await res.json()) as { suggestion: string }).suggestion, 'block');
+    assert.equal(await first.stop(), 0);
+    const db = new Database(path.join(dataDir, 'bulwark.db'), { readonly: true });
+    const dump = JSON.stringify(db.prepare('select * from api_keys').all());
+    db.close();
+    assert.ok(!dump.includes(key), 'the plaintext key must not be stored');
+    const second = await serve();
+    assert.ok(!/bw_[A-Za-z0-9]{40}/.test(second.output), 'a key is printed only on the very first start');
+    assert.equal(await second.stop(), 0);
+  });
+
+  test('keys create prints a new key with the scopes asked for, and refuses unknown scopes', () => {
+    const ok = cli('keys', 'create', '--name', 'app', '--scopes', 'moderate,review');
+    assert.equal(ok.code, 0, ok.stderr);
+    const created = JSON.parse(ok.stdout) as { key: string; scopes: string[] };
+    assert.match(created.key, /^bw_/);
+    assert.deepEqual(created.scopes, ['moderate', 'review']);
+    const bad = cli('keys', 'create', '--name', 'x', '--scopes', 'moderate,ethnicity');
+    assert.equal(bad.code, 1);
+    assert.match(bad.stderr, /Unknown scope/);
+  });
+
+  test('lists create + import, then scan finds the imported entry', () => {
+    assert.equal(cli('lists', 'create', 'brands', '--action', 'block', '--category', 'spam').code, 0);
+    const file = path.join(dataDir, 'words.txt');
+    writeFileSync(file, '# competitor brands\nacme pills\nacme pills\nwidgetco\n\n');
+    const imported = cli('lists', 'import', 'brands', file);
+    assert.equal(imported.code, 0, imported.stderr);
+    const counts = JSON.parse(imported.stdout) as { added: number; skipped: number };
+    assert.deepEqual([counts.added, counts.skipped], [2, 1], 'the repeated line is skipped, the comment ignored');
+    const scan = cli('scan', 'buy ACME p1lls today');
+    assert.equal(scan.code, 0, scan.stderr);
+    const decision = JSON.parse(scan.stdout) as { suggestion: string; evidence: { source: string; text: string }[] };
+    assert.equal(decision.suggestion, 'block');
+    assert.ok(decision.evidence.some((e) => e.source === 'list' && e.text === 'ACME p1lls'));
+    assert.equal(cli('lists', 'import', 'nope', file).code, 1);
+  });
+
+  test('scan --file writes one decision per line, in order, with progress on stderr', () => {
+    const file = path.join(dataDir, 'texts.txt');
+    const texts = Array.from({ length: 250 }, (_, i) => (i % 50 === 7 ? 'I will kill you' : `hello number ${i}`));
+    writeFileSync(file, texts.join('\n'));
+    const r = cli('scan', '--file', file);
+    assert.equal(r.code, 0, r.stderr);
+    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { suggestion: string });
+    assert.equal(lines.length, 250);
+    lines.forEach((d, i) => assert.equal(d.suggestion, i % 50 === 7 ? 'block' : 'pass', `line ${i}`));
+    assert.match(r.stderr, /scanning/);
+    assert.ok(readFileSync(file, 'utf8').length > 0);
+  });
+});
