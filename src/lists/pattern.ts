@@ -12,6 +12,7 @@
 
 import { invalidPattern, parsePattern } from './patternSyntax.js';
 import type { PatternLimits, PatternNode } from './patternSyntax.js';
+import { anchorSets, maxLength } from './patternAnchors.js';
 import { charClass, endsWithWord, startsWithWord } from './wordBoundary.js';
 
 export interface CompiledPattern {
@@ -20,8 +21,11 @@ export interface CompiledPattern {
   readonly expansions: readonly string[] | null;
   /** Otherwise a RegExp over the folded text ... */
   readonly regex: RegExp | null;
-  /** ... worth running only when one of these folded literals occurs (null: always run). */
-  readonly anchors: readonly string[] | null;
+  /**
+   * ... worth running only where a literal of each of these sets occurs nearby (at most two sets,
+   * the most telling first; null: always run). Every match holds one literal of every set.
+   */
+  readonly anchors: ReadonlyArray<readonly string[]> | null;
   /** The longest text the regex can match, in code units (every quantifier is bounded). */
   readonly maxLength: number;
 }
@@ -45,7 +49,7 @@ export function compilePattern(pattern: string, fold: Fold, limits?: PatternLimi
   } catch (err) {
     throw invalidPattern(pattern, `it does not compile (${(err as Error).message})`);
   }
-  return { source: pattern, expansions: null, regex, anchors: anchorsOf(seq, fold), maxLength: maxLength(seq, fold) };
+  return { source: pattern, expansions: null, regex, anchors: anchorSets(seq, fold), maxLength: maxLength(seq, fold) };
 }
 
 /** Every phrase the pattern can match, or null when it has ?, ~, inner stars or too many forms. */
@@ -168,38 +172,6 @@ function lastChar(node: PatternNode | undefined, fold: Fold): string {
   if (node.t === 'any') return 'a';
   if (node.t === 'alt') return node.alts.map((a) => lastChar(a[a.length - 1], fold)).find((c) => c) ?? '';
   return '';
-}
-
-function maxLength(seq: readonly PatternNode[], fold: Fold): number {
-  let n = 0;
-  for (const node of seq) {
-    if (node.t === 'text') n += (fold(node.s) || node.s).length;
-    else if (node.t === 'space') n += 5;
-    else if (node.t === 'star') n += 30;
-    else if (node.t === 'any') n += 2;
-    else if (node.t === 'gap') n += 3 * 35 + 5;
-    else n += Math.max(...node.alts.map((a) => maxLength(a, fold)));
-  }
-  return n;
-}
-
-/** The best set of folded literals one of which every match contains (longest shortest member). */
-function anchorsOf(seq: readonly PatternNode[], fold: Fold): string[] | null {
-  let best: string[] | null = null;
-  for (const node of seq) {
-    let set: string[] | null = null;
-    if (node.t === 'text') set = [fold(node.s) || node.s];
-    else if (node.t === 'alt') {
-      const parts = node.alts.map((a) => anchorsOf(a, fold));
-      set = parts.every((p) => p !== null) ? [...new Set(parts.flat() as string[])] : null;
-    }
-    if (set && (!best || rank(set) > rank(best))) best = set;
-  }
-  return best;
-}
-
-function rank(set: readonly string[]): number {
-  return Math.min(...set.map((s) => s.length)) * 100 - set.length;
 }
 
 function escape(s: string): string {

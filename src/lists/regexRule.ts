@@ -4,25 +4,32 @@
 import type { NormalizedText } from '../normalize/index.js';
 
 export interface RegexMatch { start: number; end: number; form: string }
+/** Where a literal of anchor set `set` turned up in the folded text. */
+export interface AnchorHit { set: number; start: number; end: number }
 
 export class RegexRule {
   readonly rule: number;
   readonly always: boolean;
   #regex: RegExp;
   #reach: number;
+  #sets: number;
 
-  /** `maxLength`: the longest match; `always`: no anchor, so scan the whole text. */
-  constructor(rule: number, regex: RegExp, maxLength: number, always: boolean) {
+  /** `maxLength`: the longest match; `sets`: how many anchor sets every match holds (0: scan all). */
+  constructor(rule: number, regex: RegExp, maxLength: number, sets: number) {
     this.rule = rule;
     this.#regex = regex;
     this.#reach = maxLength + 1;
-    this.always = always;
+    this.#sets = sets;
+    this.always = sets === 0;
   }
 
-  /** Matches in the folded text; `anchors` are [start, end) ranges of anchor hits (ignored when always). */
-  run(normalized: NormalizedText, anchors: ReadonlyArray<readonly [number, number]>): RegexMatch[] {
+  /** Matches in the folded text, looked for only where every anchor set has a hit within reach. */
+  run(normalized: NormalizedText, anchors: readonly AnchorHit[]): RegexMatch[] {
     const text = normalized.text;
-    if (this.always || text.length <= 4 * this.#reach) return this.#scan(text, 0, text.length);
+    if (this.always) return this.#scan(text, 0, text.length);
+    const found = new Set(anchors.map((a) => a.set));
+    if (found.size < this.#sets) return [];
+    if (text.length <= 4 * this.#reach) return this.#scan(text, 0, text.length);
     const out: RegexMatch[] = [];
     for (const [from, to] of this.#windows(anchors, text.length)) {
       // The window keeps one unit of context each side; a match touching a cut edge is dropped
@@ -35,8 +42,11 @@ export class RegexRule {
     return out;
   }
 
-  #windows(anchors: ReadonlyArray<readonly [number, number]>, n: number): Array<[number, number]> {
-    const sorted = [...anchors].sort((a, b) => a[0] - b[0]);
+  /** Ranges around hits of the first set that have a hit of every other set within reach. */
+  #windows(anchors: readonly AnchorHit[], n: number): Array<[number, number]> {
+    const others = anchors.filter((a) => a.set !== 0).map((a) => a.start).sort((a, b) => a - b);
+    const lead = anchors.filter((a) => a.set === 0 && (this.#sets < 2 || near(others, a.start, this.#reach)));
+    const sorted = lead.map((a) => [a.start, a.end] as const).sort((a, b) => a[0] - b[0]);
     const merged: Array<[number, number]> = [];
     for (const [s, e] of sorted) {
       const from = Math.max(0, s - this.#reach);
@@ -56,4 +66,15 @@ export class RegexRule {
     }
     return out;
   }
+}
+
+/** True when some value of the sorted list lies within `reach` of `at` (binary search). */
+function near(sorted: readonly number[], at: number, reach: number): boolean {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid] < at - reach) lo = mid + 1; else hi = mid;
+  }
+  return lo < sorted.length && sorted[lo] <= at + reach;
 }

@@ -10,7 +10,7 @@ import { compilePattern } from './pattern.js';
 import type { Fold } from './pattern.js';
 import type { PatternLimits } from './patternSyntax.js';
 import { RegexRule } from './regexRule.js';
-import type { RegexMatch } from './regexRule.js';
+import type { AnchorHit, RegexMatch } from './regexRule.js';
 
 export interface Rule<P = unknown> {
   /** As written: a word or phrase ('normalized', optional leading/trailing '*') or a pattern. */
@@ -23,7 +23,7 @@ export interface Rule<P = unknown> {
   origin?: string;
 }
 
-type Slot<P> = { rule: number; entry: string; payload: P } | { regex: number };
+type Slot<P> = { rule: number; entry: string; payload: P } | { regex: number; set: number };
 
 export const ENTRY_MAX_LENGTH = 200;
 
@@ -50,8 +50,10 @@ export function compileRules<P>(rules: readonly Rule<P>[], foldText: Fold, limit
     }
     if (!compiled.regex) return;
     const index = regexes.length;
-    regexes.push(new RegexRule(r, compiled.regex, compiled.maxLength, !compiled.anchors));
-    for (const anchor of compiled.anchors ?? []) entries.push({ pattern: anchor, payload: { regex: index }, anywhere: true });
+    regexes.push(new RegexRule(r, compiled.regex, compiled.maxLength, compiled.anchors?.length ?? 0));
+    (compiled.anchors ?? []).forEach((set, k) => {
+      for (const anchor of set) entries.push({ pattern: anchor, payload: { regex: index, set: k }, anywhere: true });
+    });
   });
   return new RuleMatcher(rules, compileMatcher(entries), regexes);
 }
@@ -96,12 +98,12 @@ class RuleMatcher<P> implements Matcher<P> {
 
   find(normalized: NormalizedText): MatchHit<P>[] {
     const hits: MatchHit<P>[] = [];
-    const anchors = new Map<number, Array<[number, number]>>();
+    const anchors = new Map<number, AnchorHit[]>();
     for (const hit of this.#matcher.find(normalized)) {
       const slot = hit.payload;
       if ('regex' in slot) {
         const list = anchors.get(slot.regex) ?? [];
-        list.push([hit.start, hit.end]);
+        list.push({ set: slot.set, start: hit.start, end: hit.end });
         anchors.set(slot.regex, list);
       } else hits.push({ ...hit, payload: slot.payload, entry: slot.entry, form: hit.form });
     }

@@ -1,0 +1,49 @@
+// What a regex pattern needs to appear before it is worth running: literal "anchors" found by
+// the Aho-Corasick pass, and how far a match can reach from them.
+
+import type { Fold } from './pattern.js';
+import type { PatternNode } from './patternSyntax.js';
+
+/** Words so common that an anchor made of them hardly filters anything. */
+const COMMON = new Set(['a', 'an', 'the', 'i', 'me', 'my', 'you', 'u', 'ur', 'your', 'we', 'he', 'she', 'it', 'they', 'to',
+  'of', 'in', 'on', 'is', 'are', 'be', 'do', 'and', 'or', 'so', 'all', 'will', "i'm", "you're", 'this', 'that', '你', '我', '的']);
+
+/** The longest text a match can cover, in code units. */
+export function maxLength(seq: readonly PatternNode[], fold: Fold): number {
+  let n = 0;
+  for (const node of seq) {
+    if (node.t === 'text') n += (fold(node.s) || node.s).length;
+    else if (node.t === 'space') n += 5;
+    else if (node.t === 'star') n += 30;
+    else if (node.t === 'any') n += 2;
+    else if (node.t === 'gap') n += 3 * 35 + 5;
+    else n += Math.max(...node.alts.map((a) => maxLength(a, fold)));
+  }
+  return n;
+}
+
+/** Up to two sets of folded literals, best first, such that every match holds one of each. */
+export function anchorSets(seq: readonly PatternNode[], fold: Fold): string[][] | null {
+  const sets = seq.map((node) => setOf(node, fold)).filter((s): s is string[] => s !== null);
+  if (sets.length === 0) return null;
+  return sets.sort((a, b) => rank(b) - rank(a)).slice(0, 2);
+}
+
+/** The literals one of which any match of this node holds, or null (optional or wildcard). */
+function setOf(node: PatternNode, fold: Fold): string[] | null {
+  if (node.t === 'text') return [fold(node.s) || node.s];
+  if (node.t !== 'alt') return null;
+  const parts: string[] = [];
+  for (const alt of node.alts) {
+    const best = anchorSets(alt, fold)?.[0];
+    if (!best) return null;
+    parts.push(...best);
+  }
+  return [...new Set(parts)];
+}
+
+/** Longer shortest members filter better; sets of common words barely filter at all. */
+function rank(set: readonly string[]): number {
+  const common = set.some((s) => COMMON.has(s));
+  return Math.min(...set.map((s) => s.length)) * 100 - set.length - (common ? 10_000 : 0);
+}
