@@ -29,7 +29,7 @@ export interface Service {
   close(): Promise<void>;
 }
 
-export interface ServiceOptions { onRecorderError?: (err: unknown) => void }
+export interface ServiceOptions { onRecorderError?: (err: unknown, dropped: number) => void }
 
 export async function createService(config: Config, options: ServiceOptions = {}): Promise<Service> {
   const db = await createDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
@@ -39,7 +39,7 @@ export async function createService(config: Config, options: ServiceOptions = {}
   const sources = new CachedSources(stores);
   const recorder = new DecisionRecorder(
     { write: (decisions, reviews) => stores.decisions.insertMany(decisions, reviews) },
-    { onError: options.onRecorderError ?? ((err) => console.error('bulwark: writing decisions failed', err)) },
+    { onError: options.onRecorderError ?? ((err, dropped) => console.error(`bulwark: writing decisions failed (will retry; dropped ${dropped})`, err)) },
   );
   const metrics = new Metrics();
   const text = new TextModeration(detectors, sources, recorder, metrics);
@@ -60,6 +60,7 @@ export async function createService(config: Config, options: ServiceOptions = {}
       const checks: Record<string, string> = {};
       try { await db.ping(); checks.database = 'ok'; } catch (err) { checks.database = String(err); }
       for (const d of detectors) checks[`detector:${d.name}`] = `loaded ${d.version}`;
+      checks.auditLog = recorder.failures === 0 ? 'ok' : `${recorder.failures} failed writes, ${recorder.pending} decisions waiting`;
       return { ready: checks.database === 'ok', checks };
     },
     async close() {
