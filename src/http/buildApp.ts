@@ -3,13 +3,13 @@
 // can start it on any port.
 
 import Fastify, { LogController } from 'fastify';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { BODY_MAX_BYTES, namedProtectedAttributes } from '../content/index.js';
 import { BulwarkError } from '../errors.js';
 import type { Service } from '../service/index.js';
 import { installOpenApi } from './openapi.js';
 import { KeyCache, installAuth } from './plugins/auth.js';
-import { installErrorHandling } from './plugins/errors.js';
+import { errorBody, installErrorHandling, toBulwarkError } from './plugins/errors.js';
 import { installJsonBody } from './plugins/jsonBody.js';
 import { installMetrics } from './plugins/metrics.js';
 import { generateRequestId, installRequestIdHeader } from './plugins/requestId.js';
@@ -35,6 +35,10 @@ export async function buildApp(service: Service, options: AppOptions = {}): Prom
     logController: new LogController({ requestIdLogLabel: 'requestId', disableRequestLogging: true }),
     bodyLimit: BODY_MAX_BYTES,
     return503OnClosing: true,
+    frameworkErrors: (err, req, reply) => {
+      const known = toBulwarkError(err) ?? new BulwarkError('REQUEST_INVALID', 'The URL or request is malformed.');
+      void (reply as FastifyReply).code(known.statusCode).header('x-request-id', req.id).send(errorBody(known, req.id));
+    },
   });
   installValidation(app);
   app.setSerializerCompiler(() => (data) => JSON.stringify(data));

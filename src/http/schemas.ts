@@ -89,7 +89,7 @@ export const CursorQuery = {
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 50 })),
 };
 
-export const IdParams = Type.Object({ id: Type.String({ maxLength: 64 }) });
+export const IdParams = Type.Object({ id: Type.String({ pattern: '^[a-z]{2,5}_[0-9a-z]{1,40}$', description: 'A Bulwark id, e.g. dec_…' }) });
 
 /** Standard error responses for a route's OpenAPI entry. */
 export function errorResponses(...statuses: number[]): Record<number, typeof ErrorSchema> {

@@ -75,3 +75,13 @@ test('regex patterns in long text run near their anchors and still find every ma
   assert.deepEqual(hits.map((h) => h.text), ['kill them all you', 'kill all of you', 'kill x you']);
   for (const h of hits) assert.equal(text.slice(h.span.start, h.span.end), h.text);
 });
+
+test('tenant patterns are bounded against catastrophic backtracking', { timeout: 20_000 }, () => {
+  const fold = (s: string) => s.toLowerCase();
+  assert.throws(() => compilePattern('aa ~ aa ~ aa ~ zq b', fold), (e: BulwarkError) => e.code === 'LIST_PATTERN_INVALID');
+  // The worst pattern still allowed, on the text that made eight gaps take seconds: it must finish
+  // (the test's timeout is a hang guard, not a speed assertion).
+  const text = 'aa.aa-aa '.repeat(1_100) + 'zq zq';
+  const m = compileRules([{ value: 'aa ~ aa ~ zq b', kind: 'pattern', payload: 1 }], fold);
+  assert.deepEqual(m.find(plainText(text)), []);
+});

@@ -14,9 +14,13 @@ export type PatternNode =
 export const PATTERN_MAX_LENGTH = 200;
 const MAX_DEPTH = 3;
 
-/** Limits for tenant patterns; the built-in lexicon, reviewed in the repo, may pass larger ones. */
-export interface PatternLimits { maxLength: number; maxAlternatives: number }
-export const PATTERN_LIMITS: PatternLimits = Object.freeze({ maxLength: PATTERN_MAX_LENGTH, maxAlternatives: 32 });
+/**
+ * Limits for tenant patterns; the built-in lexicon, reviewed in the repo, may pass larger ones.
+ * maxGaps bounds backtracking: each "~" multiplies the ways a regex can split the words between
+ * gaps (about ×4 per gap on adversarial text), so eight gaps could stall the event loop for seconds.
+ */
+export interface PatternLimits { maxLength: number; maxAlternatives: number; maxGaps: number }
+export const PATTERN_LIMITS: PatternLimits = Object.freeze({ maxLength: PATTERN_MAX_LENGTH, maxAlternatives: 32, maxGaps: 2 });
 const RESERVED = '()|*?~';
 
 interface ParseState { at: number; limits: PatternLimits }
@@ -31,6 +35,8 @@ export function parsePattern(pattern: string, limits: PatternLimits = PATTERN_LI
   if (source.length === 0) throw invalidPattern(pattern, 'it is empty');
   if (source.length > limits.maxLength) throw invalidPattern(pattern, `it is longer than ${limits.maxLength} characters`);
   if (/[\u0000-\u001f\u007f]/.test(source)) throw invalidPattern(pattern, 'it holds control characters');
+  const gaps = source.split('~').length - 1;
+  if (gaps > limits.maxGaps) throw invalidPattern(pattern, `it has ${gaps} "~" gaps; at most ${limits.maxGaps}`);
   const state = { at: 0, limits };
   const seq = parseSeq(source, state, 0, pattern);
   if (state.at < source.length) throw invalidPattern(pattern, `unexpected "${source[state.at]}" at ${state.at}`);

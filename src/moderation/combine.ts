@@ -1,5 +1,7 @@
-// Turns detections, custom-list hits and allow entries into category results. Allow entries
-// remove the evidence they overlap (and say so); scores are then rebuilt from what remains.
+// Turns detections, custom-list hits and allow entries into category results. An allow entry
+// removes evidence of its own category that lies inside its span (and says so); scores are then
+// rebuilt from what remains. Containment, not overlap: allowing "kill" in one list must not
+// silence "I will kill you", and a profanity allow entry must not silence a threat.
 
 import { CATEGORIES, maxSeverity } from '../content/index.js';
 import type { Category } from '../content/index.js';
@@ -10,20 +12,29 @@ import type { DecisionEvidence } from './decision.js';
 
 export interface AllowHit { listId: string; rule: string; category: Category; text: string; span: Span; entry?: string }
 
-function overlaps(a: Span, b: Span): boolean {
-  return a.start < b.end && b.start < a.end;
+function contains(outer: Span, inner: Span): boolean {
+  return outer.start <= inner.start && inner.end <= outer.end;
+}
+
+/** The allow hit that silences this evidence, if any. */
+export function allowFor(e: { category: Category; span?: Span }, allows: readonly AllowHit[]): AllowHit | undefined {
+  return e.span ? allows.find((a) => a.category === e.category && contains(a.span, e.span as Span)) : undefined;
+}
+
+/** Records that `allow` overrode `rule`, for the allow evidence of the decision. */
+export function noteOverride(overridden: Map<AllowHit, Set<string>>, allow: AllowHit, rule: string): void {
+  const rules = overridden.get(allow) ?? new Set<string>();
+  rules.add(rule);
+  overridden.set(allow, rules);
 }
 
 /** Applies allow hits to one detection; returns the detection with scores rebuilt if anything was removed. */
 export function applyAllow(detection: Detection, allows: readonly AllowHit[], overridden: Map<AllowHit, Set<string>>): Detection {
   if (allows.length === 0) return detection;
   const kept = detection.evidence.filter((e) => {
-    const allow = e.span ? allows.find((a) => overlaps(a.span, e.span as Span)) : undefined;
-    if (!allow) return true;
-    const rules = overridden.get(allow) ?? new Set<string>();
-    rules.add(e.rule);
-    overridden.set(allow, rules);
-    return false;
+    const allow = allowFor(e, allows);
+    if (allow) noteOverride(overridden, allow, e.rule);
+    return !allow;
   });
   if (kept.length === detection.evidence.length) return detection;
   const removed = new Set(detection.evidence.filter((e) => !kept.includes(e)).map((e) => e.category));

@@ -5,11 +5,11 @@ import { performance } from 'node:perf_hooks';
 import type { Detection, Detector, TextInput } from '../detectors/index.js';
 import { normalizeForMatching } from '../normalize/index.js';
 import { evaluatePolicy } from '../policies/index.js';
-import type { ListAction } from '../policies/index.js';
 import { allowEvidence, applyAllow, categoryResults } from './combine.js';
 import type { AllowHit } from './combine.js';
 import type { Decision, DecisionEvidence } from './decision.js';
 import { maskSpans } from './mask.js';
+import { matchLists } from './matchLists.js';
 import type { CompiledList, ResolvedPolicy } from './sources.js';
 
 export interface TextRequest {
@@ -28,9 +28,6 @@ export interface TextContext {
   signal?: AbortSignal;
 }
 
-const LIST_SEVERITY = { block: 'high', review: 'medium' } as const;
-const LIST_SCORE = { block: 1, review: 0.8 } as const;
-
 export async function moderateText(request: TextRequest, ctx: TextContext): Promise<Decision> {
   const started = performance.now();
   const normalized = normalizeForMatching(request.text);
@@ -39,39 +36,21 @@ export async function moderateText(request: TextRequest, ctx: TextContext): Prom
     ? ctx.lists
     : ctx.lists.filter((l) => (ctx.policy.body.lists as string[]).includes(l.id));
 
-  const allows: AllowHit[] = [];
-  const listEvidence: DecisionEvidence[] = [];
-  const listActions: ListAction[] = [];
-  for (const list of applied) {
-    for (const hit of list.find(normalized)) {
-      const rule = `list:${list.name}`;
-      if (list.action === 'allow') {
-        allows.push({ listId: list.id, rule, category: list.category, text: hit.text, span: hit.span, entry: hit.entry });
-        continue;
-      }
-      listEvidence.push({
-        category: list.category, source: 'list', text: hit.text, span: hit.span, rule, entry: hit.entry,
-        severity: LIST_SEVERITY[list.action], score: LIST_SCORE[list.action], mask: true,
-        action: list.action, listId: list.id,
-      });
-      listActions.push({ listId: list.id, category: list.category, action: list.action });
-    }
-  }
-
   const overridden = new Map<AllowHit, Set<string>>();
+  const lists = matchLists(applied, normalized, overridden);
   const detections: Detection[] = [];
   const models: Record<string, string> = {};
   for (const detector of ctx.detectors) {
     const detection = await detector.detect(input, { signal: ctx.signal });
-    detections.push(applyAllow(detection, allows, overridden));
+    detections.push(applyAllow(detection, lists.allows, overridden));
     models[detector.name] = detector.version;
   }
 
-  const categories = categoryResults(detections, listEvidence);
-  const verdict = evaluatePolicy(ctx.policy.body, categories, listActions);
+  const categories = categoryResults(detections, lists.evidence);
+  const verdict = evaluatePolicy(ctx.policy.body, categories, lists.actions);
   const evidence: DecisionEvidence[] = [
     ...detections.flatMap((d) => d.evidence),
-    ...listEvidence,
+    ...lists.evidence,
     ...allowEvidence(overridden),
   ].sort((a, b) => (a.span?.start ?? 0) - (b.span?.start ?? 0));
   const masked = evidence.filter((e) => e.mask && e.span && e.action !== 'allow').map((e) => e.span!);

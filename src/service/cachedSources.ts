@@ -1,6 +1,7 @@
 // The tenant's policies and compiled custom lists, cached in memory. Writes in this process
 // invalidate at once; other processes (PostgreSQL deployments) see changes within REFRESH_MS,
-// and a list is recompiled only when its revision changed.
+// and a list is recompiled only when its revision changed. A per-tenant generation, bumped by
+// every invalidation, keeps a load that started before a write from caching what it read.
 
 import { BulwarkError } from '../errors.js';
 import type { Stores } from '../db/index.js';
@@ -18,7 +19,8 @@ export class CachedSources implements ModerationSources {
   readonly #stores: Stores;
   readonly #policies = new Map<string, Cached<ResolvedPolicy>>();
   readonly #tenantLists = new Map<string, Cached<readonly CompiledList[]>>();
-  readonly #compiled = new Map<string, { revision: number; list: CompiledList }>();
+  readonly #compiled = new Map<string, { tenantId: string; revision: number; list: CompiledList }>();
+  readonly #generations = new Map<string, number>();
 
   constructor(stores: Stores) { this.#stores = stores; }
 
@@ -26,19 +28,21 @@ export class CachedSources implements ModerationSources {
     const key = `${tenantId}\u0000${name}`;
     const hit = this.#policies.get(key);
     if (hit && hit.until > Date.now()) return hit.value;
+    const generation = this.#generation(tenantId);
     let stored = await this.#stores.policies.latest(tenantId, name);
     if (!stored && name === DEFAULT_POLICY_NAME) {
       stored = await this.#stores.policies.save(tenantId, name, defaultPolicyBody());
     }
     if (!stored) throw new BulwarkError('POLICY_NOT_FOUND', `No policy named "${name}".`);
     const value = { name: stored.name, version: stored.version, body: parsePolicyBody(stored.body) };
-    this.#policies.set(key, { value, until: Date.now() + REFRESH_MS });
+    if (generation === this.#generation(tenantId)) this.#policies.set(key, { value, until: Date.now() + REFRESH_MS });
     return value;
   }
 
   async lists(tenantId: string): Promise<readonly CompiledList[]> {
     const hit = this.#tenantLists.get(tenantId);
     if (hit && hit.until > Date.now()) return hit.value;
+    const generation = this.#generation(tenantId);
     const lists = await this.#stores.lists.listsForTenant(tenantId);
     const compiled: CompiledList[] = [];
     for (const list of lists) {
@@ -49,16 +53,26 @@ export class CachedSources implements ModerationSources {
         id: list.id, name: list.name, action: list.action as ListAction, category: list.category as Category,
         match: list.match as ListMatch, entries: values,
       });
-      this.#compiled.set(list.id, { revision: list.revision, list: fresh });
+      this.#compiled.set(list.id, { tenantId, revision: list.revision, list: fresh });
       compiled.push(fresh);
     }
-    this.#tenantLists.set(tenantId, { value: compiled, until: Date.now() + REFRESH_MS });
+    this.#forgetDeleted(tenantId, new Set(lists.map((l) => l.id)));
+    if (generation === this.#generation(tenantId)) this.#tenantLists.set(tenantId, { value: compiled, until: Date.now() + REFRESH_MS });
     return compiled;
   }
 
   /** Call after a write so the next request of this tenant sees it. */
   invalidate(tenantId: string): void {
+    this.#generations.set(tenantId, this.#generation(tenantId) + 1);
     this.#tenantLists.delete(tenantId);
     for (const key of this.#policies.keys()) if (key.startsWith(`${tenantId}\u0000`)) this.#policies.delete(key);
+  }
+
+  #generation(tenantId: string): number {
+    return this.#generations.get(tenantId) ?? 0;
+  }
+
+  #forgetDeleted(tenantId: string, live: Set<string>): void {
+    for (const [id, entry] of this.#compiled) if (entry.tenantId === tenantId && !live.has(id)) this.#compiled.delete(id);
   }
 }

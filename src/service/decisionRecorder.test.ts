@@ -34,3 +34,17 @@ test('a failed write is retried in order, not lost', async () => {
   assert.deepEqual(written, ['a', 'b']);
   assert.equal(recorder.failures, 0);
 });
+
+test('one row the database refuses does not hold back the others', async () => {
+  const written: string[] = [];
+  const dropped: number[] = [];
+  const recorder = new DecisionRecorder({
+    write: async (d) => { if (d.some((x) => x.id === 'bad')) throw new Error('invalid byte sequence'); written.push(...d.map((x) => x.id)); },
+  }, { maxDelayMs: 1_000, onError: (_err, n) => dropped.push(n) });
+  for (const id of ['a', 'bad', 'b']) recorder.record(decision(id), null);
+  await recorder.flush();
+  assert.deepEqual(written, ['a', 'b']);
+  assert.deepEqual(dropped, [1]);
+  assert.equal(recorder.pending, 0);
+  assert.equal(recorder.failures, 0);
+});

@@ -2,7 +2,8 @@
 // one transaction every few milliseconds or every few hundred rows, so the hot path never waits
 // for the disk. Every read of decisions or reviews flushes first, so nothing is ever missed.
 // A failed write is retried (the batch goes back to the front of the queue) until the backlog
-// reaches MAX_BACKLOG; only then are the oldest decisions dropped, loudly.
+// reaches MAX_BACKLOG; only then are the oldest decisions dropped, loudly. While writes fail,
+// readers are told (failures > 0) instead of silently missing decisions.
 
 import type { DecisionTable, ReviewTable } from '../db/schema.js';
 
@@ -30,6 +31,7 @@ export class DecisionRecorder {
   #timer: NodeJS.Timeout | null = null;
   #writing: Promise<void> = Promise.resolve();
   #failures = 0;
+  #closed = false;
 
   constructor(sink: RecorderSink, options: RecorderOptions = {}) {
     this.#sink = sink;
@@ -62,8 +64,34 @@ export class DecisionRecorder {
     this.#writing = this.#writing
       .then(() => this.#sink.write(decisions, reviews))
       .then(() => { this.#failures = 0; })
-      .catch((err: unknown) => this.#requeue(err, decisions, reviews));
+      .catch((err: unknown) => this.#salvage(err, decisions, reviews));
     return this.#writing;
+  }
+
+  /** Stops retrying (after the final flush at shutdown). */
+  close(): void {
+    this.#closed = true;
+    if (this.#timer) { clearTimeout(this.#timer); this.#timer = null; }
+  }
+
+  /**
+   * A batch failed: write its rows one by one so a single bad row cannot hold back everyone's
+   * decisions. Rows that fail alone while others succeed are dropped (reported); if every row
+   * fails the database is down, and the batch goes back to the queue.
+   */
+  async #salvage(err: unknown, decisions: DecisionTable[], reviews: ReviewTable[]): Promise<void> {
+    if (decisions.length === 1) return this.#requeue(err, decisions, reviews);
+    const failed: DecisionTable[] = [];
+    for (const d of decisions) {
+      try {
+        await this.#sink.write([d], reviews.filter((r) => r.decision_id === d.id));
+      } catch {
+        failed.push(d);
+      }
+    }
+    if (failed.length === decisions.length) return this.#requeue(err, decisions, reviews);
+    this.#failures = 0;
+    if (failed.length > 0) this.#onError(err, failed.length);
   }
 
   #schedule(ms: number): void {
@@ -80,6 +108,6 @@ export class DecisionRecorder {
       this.#reviews = this.#reviews.filter((r) => !gone.has(r.decision_id));
     }
     this.#onError(err, dropped);
-    this.#schedule(this.#retryMs);
+    if (!this.#closed) this.#schedule(this.#retryMs);
   }
 }

@@ -2,6 +2,7 @@
 // from a Config and shared by the HTTP app and the CLI.
 
 import type { Config } from '../config.js';
+import { BulwarkError } from '../errors.js';
 import { createDb, createStores } from '../db/index.js';
 import type { Db, Stores } from '../db/index.js';
 import type { Detector } from '../detectors/index.js';
@@ -23,6 +24,8 @@ export interface Service {
   readonly metrics: Metrics;
   readonly text: TextModeration;
   tenantSettings(tenantId: string): Promise<TenantSettings>;
+  /** Makes every accepted decision durable before a read; throws SERVICE_NOT_READY while writes fail. */
+  flushDecisions(): Promise<void>;
   /** Drop the cached settings after a change in this process. */
   forgetTenantSettings(tenantId: string): void;
   ready(): Promise<{ ready: boolean; checks: Record<string, string> }>;
@@ -56,6 +59,12 @@ export async function createService(config: Config, options: ServiceOptions = {}
       return value;
     },
     forgetTenantSettings(tenantId) { settings.delete(tenantId); },
+    async flushDecisions() {
+      await recorder.flush();
+      if (recorder.failures > 0) {
+        throw new BulwarkError('SERVICE_NOT_READY', `Writing the audit log is failing; ${recorder.pending} decisions are waiting to be retried.`);
+      }
+    },
     async ready() {
       const checks: Record<string, string> = {};
       try { await db.ping(); checks.database = 'ok'; } catch (err) { checks.database = String(err); }
@@ -65,6 +74,7 @@ export async function createService(config: Config, options: ServiceOptions = {}
     },
     async close() {
       await recorder.flush();
+      recorder.close();
       await db.close();
     },
   };

@@ -35,7 +35,7 @@ export interface BuiltinLexicon {
 const AREA_ORDER = ['profanity', 'harassment', 'hate', 'sexual', 'sexual_minors', 'violence', 'self_harm', 'illicit', 'spam'];
 
 /** The lexicon is reviewed in the repo: its phrase rules may be longer and wider than a tenant's. */
-const BUILTIN_LIMITS = Object.freeze({ maxLength: 4000, maxAlternatives: 160 });
+const BUILTIN_LIMITS = Object.freeze({ maxLength: 4000, maxAlternatives: 160, maxGaps: 2 });
 
 let cached: BuiltinLexicon | null = null;
 

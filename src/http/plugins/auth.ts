@@ -41,7 +41,8 @@ export class KeyCache {
 
 export function installAuth(app: FastifyInstance, keys: KeyCache): void {
   app.decorateRequest('principal', null);
-  app.addHook('preHandler', async (req) => {
+  // onRequest: before the body is read or validated, so anonymous callers get 401, not parsing work.
+  app.addHook('onRequest', async (req) => {
     const scope = req.routeOptions.config?.scope;
     if (!scope) return;
     const principal = await keys.resolve(bearerKey(req));

@@ -6,6 +6,7 @@ import secureJson from 'secure-json-parse';
 import { BulwarkError } from '../../errors.js';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+const NUL_ESCAPE = /\\u0000/;
 
 export function installJsonBody(app: FastifyInstance): void {
   app.removeContentTypeParser('application/json');
@@ -26,6 +27,8 @@ export function parseJsonBody(body: Buffer): unknown {
     throw new BulwarkError('REQUEST_INVALID_UTF8');
   }
   if (text.trim() === '') throw new BulwarkError('REQUEST_INVALID_JSON', 'The body is empty; send a JSON object.');
+  // U+0000 has no place in moderated text or ids, and PostgreSQL cannot store it in text columns.
+  if (NUL_ESCAPE.test(text)) throw new BulwarkError('REQUEST_INVALID', 'U+0000 (NUL) is not accepted in request bodies.');
   try {
     return secureJson.parse(text, undefined, { protoAction: 'error', constructorAction: 'error' });
   } catch (err) {

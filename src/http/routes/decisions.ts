@@ -27,7 +27,7 @@ export async function decisionRoutes(app: FastifyInstance, { service }: { servic
       response: { 200: DecisionSchema, ...errorResponses(403, 404) } },
   }, async (req) => {
     const { tenantId } = principalOf(req);
-    await service.recorder.flush();
+    await service.flushDecisions();
     const row = await service.stores.decisions.get(tenantId, req.params.id);
     if (!row) throw new BulwarkError('DECISION_NOT_FOUND');
     const review = await service.stores.reviews.getByDecision(tenantId, row.id);
@@ -41,7 +41,7 @@ export async function decisionRoutes(app: FastifyInstance, { service }: { servic
         ...errorResponses(403) } },
   }, async (req) => {
     const { tenantId } = principalOf(req);
-    await service.recorder.flush();
+    await service.flushDecisions();
     const page = await service.stores.decisions.list(tenantId, { ...req.query, limit: req.query.limit ?? 50 });
     return { decisions: page.decisions.map(rowToDecision), nextCursor: page.nextCursor };
   });

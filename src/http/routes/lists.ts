@@ -9,7 +9,7 @@ import { BulwarkError } from '../../errors.js';
 import type { Service } from '../../service/index.js';
 import { principalOf } from '../plugins/auth.js';
 import { CursorQuery, IdParams, errorResponses, literalUnion } from '../schemas.js';
-import { addEntries } from './listEntries.js';
+import { addEntries, requireList } from './listEntries.js';
 
 const ListSchema = Type.Object({
   id: Type.String(), name: Type.String(), kind: Type.String(), action: Type.String(), category: Type.String(),
@@ -96,7 +96,7 @@ export async function listRoutes(app: FastifyInstance, { service }: { service: S
     if (entries.length > LIST_ENTRIES_PER_CALL_MAX) {
       throw new BulwarkError('LIST_TOO_MANY_ENTRIES', `${entries.length} entries; at most ${LIST_ENTRIES_PER_CALL_MAX} per call.`);
     }
-    return addEntries(service, tenantId, keyId, req.params.id, entries.map((e) => e.value));
+    return addEntries(service, tenantId, keyId, await requireList(service, tenantId, req.params.id), entries.map((e) => e.value));
   });
 
   app.get<{ Params: Static<typeof IdParams>; Querystring: { cursor?: string; limit?: number } }>('/v1/lists/:id/entries', {

@@ -9,7 +9,8 @@ import { rowToDecision } from '../../service/index.js';
 import type { Service } from '../../service/index.js';
 import { principalOf } from '../plugins/auth.js';
 import { CursorQuery, DecisionSchema, IdParams, errorResponses, literalUnion } from '../schemas.js';
-import { addEntries } from './listEntries.js';
+import { addEntries, checkEntries, requireList } from './listEntries.js';
+import { hasScope } from '../../tenants/index.js';
 import { reviewView } from './reviewView.js';
 
 const ReviewSchema = Type.Object({
@@ -48,7 +49,7 @@ export async function reviewRoutes(app: FastifyInstance, { service }: { service:
         ...errorResponses(403) } },
   }, async (req) => {
     const { tenantId } = principalOf(req);
-    await service.recorder.flush();
+    await service.flushDecisions();
     const q = req.query;
     const page = await service.stores.reviews.list(tenantId, {
       status: q.status, order: q.order ?? 'oldest', cursor: q.cursor, limit: q.limit ?? 50,
@@ -62,7 +63,7 @@ export async function reviewRoutes(app: FastifyInstance, { service }: { service:
       response: { 200: ReviewSchema, ...errorResponses(403, 404) } },
   }, async (req) => {
     const { tenantId } = principalOf(req);
-    await service.recorder.flush();
+    await service.flushDecisions();
     const review = await service.stores.reviews.get(tenantId, req.params.id);
     if (!review) throw new BulwarkError('REVIEW_NOT_FOUND');
     return withDecision(tenantId, review);
@@ -74,7 +75,7 @@ export async function reviewRoutes(app: FastifyInstance, { service }: { service:
       response: { 200: ReviewSchema, ...errorResponses(403, 404, 409) } },
   }, async (req) => {
     const { tenantId, keyId } = principalOf(req);
-    await service.recorder.flush();
+    await service.flushDecisions();
     return reviewView(await service.stores.reviews.claim(tenantId, req.params.id, keyId));
   });
 
@@ -83,12 +84,21 @@ export async function reviewRoutes(app: FastifyInstance, { service }: { service:
     schema: { tags: ['reviews'], summary: 'Decide a review: outcome, labels, note, optionally add to a list',
       params: IdParams, body: DecideBody, response: { 200: ReviewSchema, ...errorResponses(403, 404, 409) } },
   }, async (req) => {
-    const { tenantId, keyId } = principalOf(req);
+    const principal = principalOf(req);
+    const { tenantId, keyId } = principal;
     const { outcome, labels = [], note, addToList } = req.body;
-    await service.recorder.flush();
-    if (addToList && !(await service.stores.lists.get(tenantId, addToList.listId))) throw new BulwarkError('LIST_NOT_FOUND');
+    await service.flushDecisions();
+    // Everything about the list entry is checked before the review is decided, so a bad entry
+    // leaves the review open to try again.
+    const list = addToList ? await requireList(service, tenantId, addToList.listId) : null;
+    if (list && addToList) {
+      if (list.action === 'allow' && !hasScope(principal.scopes, 'admin')) {
+        throw new BulwarkError('AUTH_FORBIDDEN_SCOPE', 'Adding to an allow list silences detections for everyone; it needs an admin key.');
+      }
+      checkEntries(list, [addToList.value]);
+    }
     const review = await service.stores.reviews.decide(tenantId, req.params.id, keyId, { outcome, labels, note: note ?? null });
-    if (addToList) await addEntries(service, tenantId, keyId, addToList.listId, [addToList.value]);
+    if (list && addToList) await addEntries(service, tenantId, keyId, list, [addToList.value]);
     await service.stores.audit.record({
       tenantId, actor: keyId, action: 'review.decide', target: review.id,
       detail: { outcome, labels, decisionId: review.decision_id, addToList: addToList ?? null },
