@@ -14,14 +14,20 @@ export interface Config {
   readonly storeContent: boolean;
 }
 
+export const API_KEY_MIN_CHARS = 16;
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
+  const apiKey = env.BULWARK_API_KEY ? env.BULWARK_API_KEY : null;
+  if (apiKey !== null && (apiKey.length < API_KEY_MIN_CHARS || /\s/.test(apiKey))) {
+    throw new Error(`BULWARK_API_KEY must be at least ${API_KEY_MIN_CHARS} characters without spaces.`);
+  }
   const dataDir = path.resolve(env.BULWARK_DATA_DIR ?? './data');
   return Object.freeze({
     port: intFrom(env.PORT, 8080),
     host: env.HOST ?? '0.0.0.0',
     dataDir,
     databaseUrl: env.DATABASE_URL ?? null,
-    apiKey: env.BULWARK_API_KEY ?? null,
+    apiKey,
     logLevel: env.LOG_LEVEL ?? 'info',
     storeContent: env.BULWARK_STORE_CONTENT === 'true',
     ...overrides,

@@ -100,3 +100,16 @@ describe('bulwark CLI', () => {
     assert.ok(readFileSync(file, 'utf8').length > 0);
   });
 });
+
+describe('BULWARK_API_KEY', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'bulwark-key-'));
+  after(() => rmSync(dir, { recursive: true, force: true }));
+  const withKey = (key: string) => spawnSync(process.execPath, [main, 'keys', 'create', '--name', 'probe'],
+    { env: { ...env, BULWARK_DATA_DIR: dir, BULWARK_API_KEY: key }, encoding: 'utf8', timeout: 60_000 });
+
+  test('a short key is refused at start', () => {
+    const r = withKey('short');
+    assert.equal(r.status, 1);
+    assert.match(r.stderr, /at least 16 characters/);
+  });
+});

@@ -4,6 +4,11 @@
 
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { loadConfig } from '../src/config.js';
+import { createService, DEFAULT_TENANT_ID, ensureAdminKey } from '../src/service/index.js';
 import { databases, startServer } from './support/server.js';
 import type { TestServer } from './support/server.js';
 
@@ -166,3 +171,24 @@ for (const db of databases()) {
     });
   });
 }
+
+describe('the operator key (BULWARK_API_KEY)', () => {
+  test('is listed without revealing it, and a new value revokes the old one', async () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'bulwark-rotate-'));
+    const start = async (key: string) => {
+      const service = await createService(loadConfig({ BULWARK_DATA_DIR: dataDir, BULWARK_API_KEY: key, LOG_LEVEL: 'silent' }));
+      await ensureAdminKey(service);
+      return service;
+    };
+    const first = await start('the-first-operator-key');
+    const listed = await first.stores.keys.list(DEFAULT_TENANT_ID);
+    assert.match(listed[0].prefix, /^sha256:[0-9a-f]{8}$/);
+    assert.ok(!JSON.stringify(listed).includes('the-first'));
+    await first.close();
+    const rotated = await start('a-brand-new-operator-key');
+    assert.equal(await rotated.stores.keys.findByKey('the-first-operator-key'), null, 'the old key no longer works');
+    assert.ok(await rotated.stores.keys.findByKey('a-brand-new-operator-key'));
+    await rotated.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+});

@@ -45,7 +45,9 @@ export class KeyStore {
 
   /** Registers a key chosen outside (BULWARK_API_KEY). Idempotent by hash: a known key is kept as is. */
   async storeExisting(tenantId: string, key: string, name: string, scopes: readonly Scope[]): Promise<ApiKeyRecord> {
-    const values = row(tenantId, key, name, scopes);
+    // A key chosen by a person is no random string: showing its first characters could give it
+    // away, so its listed prefix comes from the hash instead.
+    const values = { ...row(tenantId, key, name, scopes), prefix: `sha256:${hashKey(key).slice(0, 8)}` };
     await this.#db.insertInto('api_keys').values(values)
       .onConflict((oc) => oc.column('hash').doNothing())
       .execute();

@@ -4,10 +4,17 @@
 import { DEFAULT_TENANT_ID } from '../db/index.js';
 import type { Service } from './service.js';
 
+const CONFIGURED_KEY_NAME = 'BULWARK_API_KEY';
+
 export async function ensureAdminKey(service: Service): Promise<{ created: string | null }> {
   const keys = service.stores.keys;
   if (service.config.apiKey) {
-    await keys.storeExisting(DEFAULT_TENANT_ID, service.config.apiKey, 'BULWARK_API_KEY', ['admin']);
+    const stored = await keys.storeExisting(DEFAULT_TENANT_ID, service.config.apiKey, CONFIGURED_KEY_NAME, ['admin']);
+    if (stored.revokedAt) throw new Error('BULWARK_API_KEY holds a key that was revoked; choose a new one.');
+    // Rotating the variable retires the key it held before.
+    for (const old of await keys.list(DEFAULT_TENANT_ID)) {
+      if (old.name === CONFIGURED_KEY_NAME && old.id !== stored.id && !old.revokedAt) await keys.revoke(DEFAULT_TENANT_ID, old.id);
+    }
     return { created: null };
   }
   if ((await keys.countActive()) > 0) return { created: null };
