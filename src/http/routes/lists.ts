@@ -6,6 +6,7 @@ import type { Static } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { CATEGORIES, LIST_ENTRIES_PER_CALL_MAX } from '../../content/index.js';
 import { BulwarkError } from '../../errors.js';
+import type { ListRecord } from '../../db/index.js';
 import type { Service } from '../../service/index.js';
 import { principalOf } from '../plugins/auth.js';
 import { CursorQuery, IdParams, errorResponses, literalUnion } from '../schemas.js';
@@ -29,15 +30,12 @@ const EntriesBody = Type.Object({
   entries: Type.Array(Type.Object({ value: Type.String() }, { additionalProperties: false })),
 }, { additionalProperties: false });
 
-const DeleteEntriesBody = Type.Object({ values: Type.Array(Type.String(), { minItems: 1, maxItems: LIST_ENTRIES_PER_CALL_MAX }) },
+const DeleteEntriesBody = Type.Object({ values: Type.Array(Type.String(), { minItems: 1 }) },
   { additionalProperties: false });
 
-type ListRow = { id: string; name: string; kind: string; action: string; category: string; match: string;
-  revision: number; created_at?: string; updated_at?: string; createdAt?: string; updatedAt?: string };
-
-function listView(l: ListRow) {
+function listView(l: ListRecord) {
   return { id: l.id, name: l.name, kind: l.kind, action: l.action, category: l.category, match: l.match,
-    revision: Number(l.revision), createdAt: (l.createdAt ?? l.created_at) as string, updatedAt: (l.updatedAt ?? l.updated_at) as string };
+    revision: Number(l.revision), createdAt: l.createdAt, updatedAt: l.updatedAt };
 }
 
 export async function listRoutes(app: FastifyInstance, { service }: { service: Service }): Promise<void> {
@@ -116,9 +114,12 @@ export async function listRoutes(app: FastifyInstance, { service }: { service: S
       response: { 200: Type.Object({ removed: Type.Integer() }), ...errorResponses(403, 404) } },
   }, async (req) => {
     const { tenantId, keyId } = principalOf(req);
-    const removed = await lists.removeEntries(tenantId, req.params.id, req.body.values);
+    if (req.body.values.length > LIST_ENTRIES_PER_CALL_MAX) {
+      throw new BulwarkError('LIST_TOO_MANY_ENTRIES', `${req.body.values.length} values; at most ${LIST_ENTRIES_PER_CALL_MAX} per call.`);
+    }
+    const { removed } = await lists.removeEntries(tenantId, req.params.id, req.body.values);
     touched(tenantId);
     await service.stores.audit.record({ tenantId, actor: keyId, action: 'list.entries.remove', target: req.params.id, detail: { removed } });
-    return { removed: typeof removed === 'number' ? removed : (removed as { removed: number }).removed };
+    return { removed };
   });
 }

@@ -9,7 +9,7 @@ import { principalOf } from '../plugins/auth.js';
 import { errorResponses } from '../schemas.js';
 
 const SettingsSchema = Type.Object({
-  storeContent: Type.Boolean({ description: 'Store the moderated content with each decision (default false: only its hash).' }),
+  storeContent: Type.Boolean({ description: 'Store the moderated content with each decision (default false: only its hash). Always true when the operator set BULWARK_STORE_CONTENT=true.' }),
 }, { $id: 'Settings' });
 const PatchBody = Type.Partial(SettingsSchema, { additionalProperties: false });
 
@@ -18,8 +18,7 @@ export async function settingsRoutes(app: FastifyInstance, { service }: { servic
     config: { scope: 'admin' },
     schema: { tags: ['settings'], summary: "The tenant's settings", response: { 200: SettingsSchema, ...errorResponses(403) } },
   }, async (req) => {
-    const settings = await service.stores.tenants.settings(principalOf(req).tenantId);
-    return { storeContent: settings.storeContent === true };
+    return service.tenantSettings(principalOf(req).tenantId);
   });
 
   app.patch<{ Body: Static<typeof PatchBody> }>('/v1/settings', {
@@ -27,9 +26,9 @@ export async function settingsRoutes(app: FastifyInstance, { service }: { servic
     schema: { tags: ['settings'], summary: "Change the tenant's settings", body: PatchBody, response: { 200: SettingsSchema, ...errorResponses(403) } },
   }, async (req) => {
     const { tenantId, keyId } = principalOf(req);
-    const updated = await service.stores.tenants.updateSettings(tenantId, req.body);
+    await service.stores.tenants.updateSettings(tenantId, req.body);
     service.forgetTenantSettings(tenantId);
     await service.stores.audit.record({ tenantId, actor: keyId, action: 'settings.update', target: tenantId, detail: { ...req.body } });
-    return { storeContent: updated?.storeContent === true };
+    return service.tenantSettings(tenantId);
   });
 }
