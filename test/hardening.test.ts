@@ -23,8 +23,11 @@ for (const db of databases()) {
       const bad = await s.call('POST', `/v1/reviews/${review.id}/decide`, { outcome: 'reject', addToList: { listId: pattern.body.id, value: '((' } }, reviewer);
       assert.equal(bad.body.code, 'LIST_PATTERN_INVALID');
       assert.equal((await s.call('GET', `/v1/reviews/${review.id}`)).body.status, 'open', 'nothing was decided');
-      const ok = await s.call('POST', `/v1/reviews/${review.id}/decide`, { outcome: 'reject' }, reviewer);
-      assert.equal(ok.body.outcome, 'reject');
+      await s.call('POST', `/v1/reviews/${review.id}/claim`, undefined, reviewer);
+      const keyId = (await s.call('GET', '/v1/keys')).body.keys.find((k: any) => k.name === 'r').id;
+      assert.equal((await s.call('DELETE', `/v1/keys/${keyId}`)).status, 204);
+      const ok = await s.call('POST', `/v1/reviews/${review.id}/decide`, { outcome: 'reject' });
+      assert.equal(ok.body.outcome, 'reject', 'an admin decides an item claimed by a revoked key');
     });
 
     test('an allow entry silences only its own category, inside its span, including block lists', async () => {

@@ -107,6 +107,7 @@ for (const db of databases()) {
       const other = (await s.call('POST', '/v1/keys', { name: 'reviewer 2', scopes: ['review'] })).body.key;
       assert.equal((await s.call('POST', `/v1/reviews/${item.id}/claim`, undefined, reviewer)).body.status, 'claimed');
       assert.equal((await s.call('POST', `/v1/reviews/${item.id}/claim`, undefined, other)).body.code, 'REVIEW_CLAIMED_BY_OTHER');
+      assert.equal((await s.call('POST', `/v1/reviews/${item.id}/decide`, { outcome: 'approve' }, other)).body.code, 'REVIEW_CLAIMED_BY_OTHER');
       const list = await s.call('POST', '/v1/lists', { name: 'reviewed-insults', action: 'block', category: 'harassment' });
       const decided = await s.call('POST', `/v1/reviews/${item.id}/decide`, {
         outcome: 'reject', labels: ['insult'], note: 'clear insult', addToList: { listId: list.body.id, value: 'idiot' },

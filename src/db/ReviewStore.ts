@@ -88,14 +88,18 @@ export class ReviewStore {
   }
 
   /** Decides a review that is open or claimed by this key. */
-  async decide(tenantId: string, id: string, keyId: string, verdict: ReviewVerdict): Promise<ReviewRow> {
+  /** `overrideClaim` (admin keys) decides an item another key claimed, e.g. one since revoked. */
+  async decide(tenantId: string, id: string, keyId: string, verdict: ReviewVerdict, overrideClaim = false): Promise<ReviewRow> {
     const decided = await this.#db.updateTable('reviews')
       .set({
         status: 'decided', outcome: verdict.outcome, labels: JSON.stringify(verdict.labels), note: verdict.note,
         decided_by: keyId, decided_at: new Date().toISOString(),
       })
       .where('tenant_id', '=', tenantId).where('id', '=', id)
-      .where((eb) => eb.or([eb('status', '=', 'open'), eb.and([eb('status', '=', 'claimed'), eb('claimed_by', '=', keyId)])]))
+      .where((eb) => eb.or([
+        eb('status', '=', 'open'),
+        overrideClaim ? eb('status', '=', 'claimed') : eb.and([eb('status', '=', 'claimed'), eb('claimed_by', '=', keyId)]),
+      ]))
       .returningAll().executeTakeFirst();
     return decided ?? this.#refusal(tenantId, id);
   }

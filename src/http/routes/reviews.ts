@@ -97,7 +97,8 @@ export async function reviewRoutes(app: FastifyInstance, { service }: { service:
       }
       checkEntries(list, [addToList.value]);
     }
-    const review = await service.stores.reviews.decide(tenantId, req.params.id, keyId, { outcome, labels, note: note ?? null });
+    const review = await service.stores.reviews.decide(tenantId, req.params.id, keyId, { outcome, labels, note: note ?? null },
+      hasScope(principal.scopes, 'admin'));
     if (list && addToList) await addEntries(service, tenantId, keyId, list, [addToList.value]);
     await service.stores.audit.record({
       tenantId, actor: keyId, action: 'review.decide', target: review.id,
