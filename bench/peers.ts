@@ -1,0 +1,65 @@
+// Bulwark against the npm profanity filters on the same 1 KB texts: our lexicon detection
+// (normalisation included) and our whole pipeline, each against every peer's check and find call.
+// Run: node dist/bench/peers.js
+
+import { builtinTextDetectors } from '../src/detectors/index.js';
+import type { Detector } from '../src/detectors/index.js';
+import { moderateText } from '../src/moderation/index.js';
+import type { TextContext } from '../src/moderation/index.js';
+import { normalizeForMatching } from '../src/normalize/index.js';
+import { defaultPolicyBody } from '../src/policies/index.js';
+import { kilobyteTexts } from './corpus.js';
+import { compare, fmt, isMain, table } from './measure.js';
+import { peerFilters } from './peerFilters.js';
+
+const MS = 2_000;
+
+/** Normalise + the lexicon detector: what a peer's check does (fold the text, look for terms). */
+export function lexiconCheck(lexicon: Detector): (text: string) => Promise<boolean> {
+  return async (text) => (await lexicon.detect({ kind: 'text', text, normalized: normalizeForMatching(text) }, {})).evidence.length > 0;
+}
+
+/** The pipeline as the service runs it, without the audit log (no peer stores anything). */
+export async function pipelineContext(): Promise<TextContext> {
+  const detectors = await builtinTextDetectors();
+  const policy = { name: 'default', version: 1, body: defaultPolicyBody() };
+  return { id: 'dec_bench', createdAt: new Date().toISOString(), policy, lists: [], detectors };
+}
+
+export async function runPeers(): Promise<void> {
+  const texts = kilobyteTexts(300).map((t) => t.text);
+  const n = texts.length;
+  console.log(`\n== peers: the same ${n} texts of ~1 KB (EN, ZH, mixed), one call per text, ${MS / 1000} s each, interleaved`);
+  const ctx = await pipelineContext();
+  const lexicon = ctx.detectors.find((d) => d.name === 'lexicon');
+  if (!lexicon) throw new Error('no lexicon detector');
+  const detect = lexiconCheck(lexicon);
+
+  const peers = peerFilters();
+  const at = (i: number) => texts[i % n];
+  const rows = await compare([
+    { name: 'bulwark lexicon (normalise + LexiconDetector.detect)', fn: (i) => detect(at(i)) },
+    { name: 'bulwark pipeline (moderateText: 3 detectors + policy)', fn: (i) => moderateText({ text: at(i) }, ctx) },
+    ...peers.flatMap((p) => [
+      { name: `${p.name}.${p.checkCall}`, fn: (i: number) => p.check(at(i)) },
+      { name: `${p.name}.${p.findCall}`, fn: (i: number) => p.find(at(i)) },
+    ]),
+  ], { ms: MS });
+  const flagged = [
+    await count(texts, detect),
+    await count(texts, async (t) => (await moderateText({ text: t }, ctx)).suggestion !== 'pass'),
+    ...(await Promise.all(peers.map((p) => count(texts, (t) => p.check(t))))).flatMap((k) => [k, k]),
+  ];
+  const [lex, pipe] = rows.map((r) => r.ops);
+  table('ops/s on 1 KB texts (ratio > 1: Bulwark faster)', ['call', 'ops/s', 'p50 ms', 'p99 ms', 'flagged', 'lexicon ÷ peer', 'pipeline ÷ peer'],
+    rows.map((r, k) => [r.name, fmt.int(r.ops), fmt.ms(r.p50), fmt.ms(r.p99), `${flagged[k]}/${n}`, fmt.ratio(lex / r.ops), fmt.ratio(pipe / r.ops)]));
+  console.log('flagged: texts with any hit (pipeline: suggestion review or block under the default policy).');
+}
+
+async function count(texts: readonly string[], flag: (t: string) => boolean | Promise<boolean>): Promise<number> {
+  let k = 0;
+  for (const t of texts) if (await flag(t)) k++;
+  return k;
+}
+
+if (isMain(import.meta.url)) await runPeers();
