@@ -93,6 +93,8 @@ for (const db of databases()) {
       const blocked = await s.call('GET', '/v1/decisions?suggestion=block');
       assert.ok(blocked.body.decisions.every((d: any) => d.suggestion === 'block'));
       assert.equal((await s.call('GET', '/v1/decisions?cursor=garbage')).body.code, 'CURSOR_INVALID');
+      const auditCursor = Buffer.from('evt_01a1ff00000000000000000a').toString('base64url');
+      assert.equal((await s.call('GET', `/v1/decisions?cursor=${auditCursor}`)).body.code, 'CURSOR_INVALID', 'a cursor of another resource');
       assert.equal((await s.call('GET', '/v1/decisions/dec_missing')).status, 404);
     });
 

@@ -34,7 +34,7 @@ export class AuditStore {
     Promise<{ events: AuditRecord[]; nextCursor: string | null }> {
     const limit = pageLimit(query.limit);
     let q = this.#db.selectFrom('audit_events').selectAll().where('tenant_id', '=', tenantId);
-    if (query.cursor !== undefined) q = q.where('id', '<', decodeIdCursor(query.cursor));
+    if (query.cursor !== undefined) q = q.where('id', '<', decodeIdCursor(query.cursor, 'evt'));
     const rows = await q.orderBy('id', 'desc').limit(limit + 1).execute();
     const page = toPage(rows.map(toRecord), limit, (e) => e.id);
     return { events: page.items, nextCursor: page.nextCursor };

@@ -63,7 +63,7 @@ export class DecisionStore {
     if (query.since !== undefined) q = q.where('created_at', '>=', isoTime(query.since));
     if (query.until !== undefined) q = q.where('created_at', '<', isoTime(query.until));
     if (query.dataId !== undefined) q = q.where('data_id', '=', query.dataId);
-    if (query.cursor !== undefined) q = q.where('id', '<', decodeIdCursor(query.cursor));
+    if (query.cursor !== undefined) q = q.where('id', '<', decodeIdCursor(query.cursor, 'dec'));
     const rows = await q.orderBy('id', 'desc').limit(limit + 1).execute();
     const page = toPage(rows, limit, (r) => r.id);
     return { decisions: page.items, nextCursor: page.nextCursor };

@@ -25,9 +25,10 @@ export function encodeCursor(key: string | readonly unknown[]): string {
   return Buffer.from(typeof key === 'string' ? key : JSON.stringify(key), 'utf8').toString('base64url');
 }
 
-export function decodeIdCursor(cursor: string): string {
+/** An id cursor of one resource: `prefix` ('dec', 'evt', …) keeps another resource's cursor out. */
+export function decodeIdCursor(cursor: string, prefix: string): string {
   const id = decode(cursor);
-  if (!ID_PATTERN.test(id)) throw invalid();
+  if (!ID_PATTERN.test(id) || !id.startsWith(`${prefix}_`)) throw invalid();
   return id;
 }
 
