@@ -19,6 +19,15 @@ export interface ReviewVerdict { outcome: string; labels: readonly string[]; not
 
 type Cursor = ['oldest', string, string] | ['riskiest', number, string];
 
+/** The row of a review item just opened for a decision (also written in bulk by the audit recorder). */
+export function newReviewRow(tenantId: string, decisionId: string, risk: number, createdAt: string): ReviewRow {
+  return {
+    id: newId('rev'), tenant_id: tenantId, decision_id: decisionId, status: 'open', risk,
+    claimed_by: null, claimed_at: null, outcome: null, labels: '[]', note: null,
+    decided_by: null, decided_at: null, created_at: createdAt,
+  };
+}
+
 export class ReviewStore {
   readonly #db: Kysely<Database>;
   constructor(db: Kysely<Database>) { this.#db = db; }
@@ -32,11 +41,7 @@ export class ReviewStore {
       .where('tenant_id', '=', input.tenantId).where('decision_id', '=', input.decisionId)
       .where('status', '!=', 'decided').executeTakeFirst();
     if (pending) return pending;
-    const row: ReviewRow = {
-      id: newId('rev'), tenant_id: input.tenantId, decision_id: input.decisionId, status: 'open', risk: input.risk,
-      claimed_by: null, claimed_at: null, outcome: null, labels: '[]', note: null,
-      decided_by: null, decided_at: null, created_at: new Date().toISOString(),
-    };
+    const row = newReviewRow(input.tenantId, input.decisionId, input.risk, new Date().toISOString());
     await this.#db.insertInto('reviews').values(row).execute();
     return row;
   }

@@ -18,7 +18,7 @@ export { ListStore } from './ListStore.js';
 export type { EntryRecord, ListChanges, ListRecord, NewList } from './ListStore.js';
 export { DecisionStore } from './DecisionStore.js';
 export type { DecisionQuery, DecisionRow } from './DecisionStore.js';
-export { ReviewStore, REVIEW_ORDERS, REVIEW_STATUSES } from './ReviewStore.js';
+export { ReviewStore, REVIEW_ORDERS, REVIEW_STATUSES, newReviewRow } from './ReviewStore.js';
 export type { ReviewOrder, ReviewQuery, ReviewRow, ReviewStatus, ReviewVerdict } from './ReviewStore.js';
 export { AuditStore } from './AuditStore.js';
 export type { AuditInput, AuditRecord } from './AuditStore.js';

@@ -2,7 +2,7 @@
 // run the pipeline for each text, then record every decision (and open reviews) in the audit log.
 
 import type { Detector } from '../detectors/index.js';
-import { newId } from '../db/index.js';
+import { newId, newReviewRow } from '../db/index.js';
 import { moderateText } from '../moderation/index.js';
 import type { Decision, ModerationSources, TextRequest } from '../moderation/index.js';
 import type { DecisionRecorder } from './decisionRecorder.js';
@@ -40,7 +40,7 @@ export class TextModeration {
       });
       this.#recorder.record(
         decisionToRow(decision, call.tenantId, request.text, call.storeContent),
-        decision.suggestion === 'review' ? reviewRow(call.tenantId, decision, createdAt) : null,
+        decision.suggestion === 'review' ? newReviewRow(call.tenantId, decision.id, riskOf(decision), createdAt) : null,
       );
       this.#metrics.countDecision('text', decision.suggestion, decision.categories);
       decisions.push(decision);
@@ -48,12 +48,3 @@ export class TextModeration {
     return decisions;
   }
 }
-
-function reviewRow(tenantId: string, decision: Decision, createdAt: string) {
-  return {
-    id: newId('rev'), tenant_id: tenantId, decision_id: decision.id, status: 'open', risk: riskOf(decision),
-    claimed_by: null, claimed_at: null, outcome: null, labels: '[]', note: null,
-    decided_by: null, decided_at: null, created_at: createdAt,
-  };
-}
-

@@ -65,9 +65,7 @@ export async function listRoutes(app: FastifyInstance, { service }: { service: S
     config: { scope: 'review' },
     schema: { tags: ['lists'], summary: 'One list', params: IdParams, response: { 200: ListSchema, ...errorResponses(404) } },
   }, async (req) => {
-    const list = await lists.get(principalOf(req).tenantId, req.params.id);
-    if (!list) throw new BulwarkError('LIST_NOT_FOUND');
-    return listView(list);
+    return listView(await requireList(service, principalOf(req).tenantId, req.params.id));
   });
 
   app.delete<{ Params: Static<typeof IdParams> }>('/v1/lists/:id', {
@@ -76,7 +74,7 @@ export async function listRoutes(app: FastifyInstance, { service }: { service: S
       response: { 204: Type.Null(), ...errorResponses(403, 404) } },
   }, async (req, reply) => {
     const { tenantId, keyId } = principalOf(req);
-    if (!(await lists.get(tenantId, req.params.id))) throw new BulwarkError('LIST_NOT_FOUND');
+    await requireList(service, tenantId, req.params.id);
     await lists.delete(tenantId, req.params.id);
     touched(tenantId);
     await service.stores.audit.record({ tenantId, actor: keyId, action: 'list.delete', target: req.params.id, detail: {} });
