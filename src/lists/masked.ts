@@ -5,26 +5,33 @@ const MASK = '*#%_@$!.-';
 const IS_MASK = new Uint8Array(128);
 for (const ch of MASK) IS_MASK[ch.charCodeAt(0)] = 1;
 /** Symbols that may also just end a sentence: trimmed from a token's end. */
-const TRAILING = /[.\-!]+$/;
+function isTrailing(c: number): boolean { return c === 46 || c === 45 || c === 33; }
 
 function isLetter(c: number): boolean { return c >= 97 && c <= 122; }
 function isTokenCode(c: number): boolean { return isLetter(c) || (c < 128 && IS_MASK[c] === 1); }
 function isWordish(text: string, i: number): boolean {
-  return i >= 0 && i < text.length && /[\p{L}\p{N}]/u.test(text[i]);
+  if (i < 0 || i >= text.length) return false;
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || isLetter(c);
+  return /[\p{L}\p{N}]/u.test(text[i]);
 }
 
 export interface MaskCandidate { entry: number; core: string; extendRight: boolean }
 
-/** Candidates keyed by first letter; an entry is eligible when it is one ASCII word of 3–15 letters. */
+/**
+ * Candidates keyed by first letter and length (a symbol hides exactly one letter), plus per first
+ * letter the few that may run on ("fuck*"). An entry is eligible when it is one ASCII word of 3–15 letters.
+ */
 export class MaskIndex {
-  #byFirst = new Map<string, MaskCandidate[]>();
+  #byShape = new Map<string, MaskCandidate[]>();
+  #runOn = new Map<string, MaskCandidate[]>();
   #size = 0;
 
   add(entry: number, core: string, extendRight: boolean): void {
     if (!/^[a-z]{3,15}$/.test(core)) return;
-    const list = this.#byFirst.get(core[0]) ?? [];
-    list.push({ entry, core, extendRight });
-    this.#byFirst.set(core[0], list);
+    const candidate = { entry, core, extendRight };
+    push(this.#byShape, core[0] + core.length, candidate);
+    if (extendRight) push(this.#runOn, core[0], candidate);
     this.#size++;
   }
 
@@ -45,25 +52,40 @@ export class MaskIndex {
       while (e < n && isTokenCode(text.charCodeAt(e))) e++;
       i = e;
       while (s < e && !isLetter(text.charCodeAt(s))) s++;
-      const token = text.slice(s, e).replace(TRAILING, '');
-      if (token.length < 3 || token.length > 30 || isWordish(text, s - 1) || isWordish(text, s + token.length)) continue;
-      if (!hasMaskChar(token)) continue;
-      const hit = this.#fit(token);
-      if (hit >= 0) out.push([hit, s, s + token.length]);
+      let end = e;
+      while (end > s && isTrailing(text.charCodeAt(end - 1))) end--;
+      if (end - s < 3 || end - s > 30 || !hasMaskCode(text, s + 1, end)) continue;
+      if (isWordish(text, s - 1) || isWordish(text, end)) continue;
+      const hit = this.#fit(text.slice(s, end));
+      if (hit >= 0) out.push([hit, s, end]);
     }
     return out;
   }
 
+  /** The earliest-added entry that fits, as a scan of all same-letter entries in order would find. */
   #fit(token: string): number {
-    for (const c of this.#byFirst.get(token[0]) ?? []) {
-      if (fits(token, c)) return c.entry;
+    let best = -1;
+    for (const c of this.#byShape.get(token[0] + token.length) ?? []) {
+      if (fits(token, c)) { best = c.entry; break; }
     }
-    return -1;
+    for (const c of this.#runOn.get(token[0]) ?? []) {
+      if (best >= 0 && c.entry > best) break;
+      if (c.core.length < token.length && fits(token, c)) { best = c.entry; break; }
+    }
+    return best;
   }
 }
 
-function hasMaskChar(token: string): boolean {
-  for (let i = 1; i < token.length; i++) if (MASK.includes(token[i])) return true;
+function push(map: Map<string, MaskCandidate[]>, key: string, candidate: MaskCandidate): void {
+  const list = map.get(key);
+  if (list) list.push(candidate); else map.set(key, [candidate]);
+}
+
+function hasMaskCode(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 128 && IS_MASK[c] === 1) return true;
+  }
   return false;
 }
 

@@ -16,8 +16,11 @@ export interface MatcherEntry<P = unknown> {
   payload: P;
   /** Also catch masked spellings of this single-word entry ("f*ck", "sh#t"). */
   masked?: boolean;
-  /** Skip boundary checks entirely (used for prefilter anchors). */
-  anywhere?: boolean;
+  /**
+   * Word boundaries to check: 'both' (default, as described above), 'start' (only before the
+   * match: where a pattern may begin) or 'none' (prefilter anchors found anywhere).
+   */
+  bounds?: 'both' | 'start' | 'none';
 }
 
 export interface MatchHit<P = unknown> {
@@ -40,16 +43,25 @@ export interface Matcher<P = unknown> {
   find(normalized: NormalizedText): MatchHit<P>[];
 }
 
+/** Called for every entry found, with its range in the folded text (no original span worked out yet). */
+export type RawVisit<P> = (payload: P, entry: number, start: number, end: number, masked: boolean) => void;
+
+export interface RawMatcher<P = unknown> extends Matcher<P> {
+  scan(text: string, visit: RawVisit<P>): void;
+  /** The hit as `find` reports it, for an entry `scan` visited. */
+  hit(normalized: NormalizedText, entry: number, start: number, end: number, masked: boolean): MatchHit<P>;
+}
+
 const LEFT = 1;
 const RIGHT = 2;
 const BOUND_START = 4;
 const BOUND_END = 8;
 
-export function compileMatcher<P>(entries: readonly MatcherEntry<P>[]): Matcher<P> {
+export function compileMatcher<P>(entries: readonly MatcherEntry<P>[]): RawMatcher<P> {
   return new AhoMatcher(entries);
 }
 
-class AhoMatcher<P> implements Matcher<P> {
+class AhoMatcher<P> implements RawMatcher<P> {
   #entries: readonly MatcherEntry<P>[];
   #ac: AhoCorasick;
   #flags: Uint8Array;
@@ -90,9 +102,14 @@ class AhoMatcher<P> implements Matcher<P> {
   get size(): number { return this.#entries.length; }
 
   find(normalized: NormalizedText): MatchHit<P>[] {
-    const text = normalized.text;
     const hits: MatchHit<P>[] = [];
+    this.scan(normalized.text, (_, e, s, t, masked) => hits.push(this.hit(normalized, e, s, t, masked)));
+    return hits;
+  }
+
+  scan(text: string, visit: RawVisit<P>): void {
     const patterns = this.#ac.patterns;
+    const entries = this.#entries;
     // Entries hold single spaces; in a text with runs of spaces or line breaks each run reads
     // as one space, and a hit's start is found by walking back over its pattern.
     const spaces = NEEDS_COMPACT.test(text) ? spaceTable() : null;
@@ -106,14 +123,13 @@ class AhoMatcher<P> implements Matcher<P> {
         let t = end;
         if (f & LEFT) while (isWordAt(text, s - 1)) s--;
         if (f & RIGHT) while (isWordAt(text, t)) t++;
-        hits.push(this.#hit(normalized, e, s, t, false));
+        visit(entries[e].payload, e, s, t, false);
       }
     }, 0, text.length, spaces);
-    for (const [e, s, t] of this.#masks.find(text)) hits.push(this.#hit(normalized, e, s, t, true));
-    return hits;
+    for (const [e, s, t] of this.#masks.find(text)) visit(entries[e].payload, e, s, t, true);
   }
 
-  #hit(normalized: NormalizedText, e: number, start: number, end: number, masked: boolean): MatchHit<P> {
+  hit(normalized: NormalizedText, e: number, start: number, end: number, masked: boolean): MatchHit<P> {
     const span = normalized.toOriginal(start, end);
     const entry = this.#entries[e];
     return {
@@ -152,8 +168,9 @@ function parseEntry(entry: MatcherEntry<unknown>): { core: string; flags: number
   let flags = 0;
   if (core.length > 1 && core.startsWith('*')) { core = core.slice(1); flags |= LEFT; }
   if (core.length > 1 && core.endsWith('*')) { core = core.slice(0, -1); flags |= RIGHT; }
-  if (entry.anywhere) return { core, flags: 0 };
+  const bounds = entry.bounds ?? 'both';
+  if (bounds === 'none') return { core, flags: 0 };
   if (!(flags & LEFT) && isWordAt(core, 0)) flags |= BOUND_START;
-  if (!(flags & RIGHT) && isWordAt(core, core.length - 1)) flags |= BOUND_END;
+  if (bounds === 'both' && !(flags & RIGHT) && isWordAt(core, core.length - 1)) flags |= BOUND_END;
   return { core, flags };
 }

@@ -85,3 +85,15 @@ test('tenant patterns are bounded against catastrophic backtracking', { timeout:
   const m = compileRules([{ value: 'aa ~ aa ~ zq b', kind: 'pattern', payload: 1 }], fold);
   assert.deepEqual(m.find(plainText(text)), []);
 });
+
+test('a regex with known start literals is tried only where one begins, with the same matches', () => {
+  assert.deepEqual(compilePattern('(i|we) (will|) kill ~ you', fold).starts, ['i', 'we']);
+  assert.deepEqual(compilePattern('(really|) hate ~ you', fold).starts, ['really', 'hate']);
+  assert.equal(compilePattern('*kill ~ you', fold).starts, null, 'a leading star may begin inside a word');
+  const filler = 'we will go home and rest, i think. '.repeat(60);
+  const text = `${filler}i will kill all of you ${filler}hi will kill you, we kill them you ${filler}iwe kill you`;
+  const m = compileRules([{ value: '(i|we) (will|) kill ~ you', kind: 'pattern', payload: 1 }], fold);
+  const hits = m.find(plainText(text));
+  assert.deepEqual(hits.map((h) => h.text), ['i will kill all of you', 'we kill them you']);
+  for (const h of hits) assert.equal(text.slice(h.span.start, h.span.end), h.text);
+});

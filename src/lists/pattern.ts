@@ -12,7 +12,7 @@
 
 import { invalidPattern, parsePattern } from './patternSyntax.js';
 import type { PatternLimits, PatternNode } from './patternSyntax.js';
-import { anchorSets, maxLength } from './patternAnchors.js';
+import { anchorSets, maxLength, startLiterals } from './patternAnchors.js';
 import { charClass, endsWithWord, startsWithWord } from './wordBoundary.js';
 
 export interface CompiledPattern {
@@ -28,6 +28,8 @@ export interface CompiledPattern {
   readonly anchors: ReadonlyArray<readonly string[]> | null;
   /** The longest text the regex can match, in code units (every quantifier is bounded). */
   readonly maxLength: number;
+  /** Folded literals one of which every match begins with (null: a match may begin anywhere). */
+  readonly starts: readonly string[] | null;
 }
 
 export type Fold = (text: string) => string;
@@ -42,14 +44,17 @@ const SEP = '[\\s!-/:-@\\[-`{-~\\u00a1-\\u00bf\\u2010-\\u2027\\u2030-\\u205e\\u3
 export function compilePattern(pattern: string, fold: Fold, limits?: PatternLimits): CompiledPattern {
   const seq = parsePattern(pattern, limits);
   const expansions = expand(seq, fold);
-  if (expansions) return { source: pattern, expansions, regex: null, anchors: null, maxLength: 0 };
+  if (expansions) return { source: pattern, expansions, regex: null, anchors: null, maxLength: 0, starts: null };
   let regex: RegExp;
   try {
     regex = new RegExp(emitBounded(seq, fold), 'gu');
   } catch (err) {
     throw invalidPattern(pattern, `it does not compile (${(err as Error).message})`);
   }
-  return { source: pattern, expansions: null, regex, anchors: anchorSets(seq, fold), maxLength: maxLength(seq, fold) };
+  return {
+    source: pattern, expansions: null, regex, anchors: anchorSets(seq, fold), maxLength: maxLength(seq, fold),
+    starts: startLiterals(seq, fold),
+  };
 }
 
 /** Every phrase the pattern can match, or null when it has ?, ~, inner stars or too many forms. */

@@ -42,6 +42,30 @@ function setOf(node: PatternNode, fold: Fold): string[] | null {
   return [...new Set(parts)];
 }
 
+const MAX_STARTS = 1_000;
+
+/**
+ * The folded literals one of which every match begins with, or null when a match can begin with
+ * a wildcard, a gap or a space. The regex then only needs trying where one of them starts.
+ */
+export function startLiterals(seq: readonly PatternNode[], fold: Fold): string[] | null {
+  const out = new Set<string>();
+  return collectStarts(seq, fold, out) && out.size <= MAX_STARTS ? [...out] : null;
+}
+
+function collectStarts(seq: readonly PatternNode[], fold: Fold, out: Set<string>): boolean {
+  const [node, ...rest] = seq;
+  if (!node || out.size > MAX_STARTS) return false;
+  if (node.t === 'text') {
+    out.add(fold(node.s) || node.s);
+    return true;
+  }
+  if (node.t !== 'alt') return false;
+  // An empty alternative lets the match begin after the group (and the one space that follows it).
+  const after = rest[0]?.t === 'space' ? rest.slice(1) : rest;
+  return node.alts.every((alt) => collectStarts(alt.length > 0 ? [...alt, ...rest] : after, fold, out));
+}
+
 /** Longer shortest members filter better; sets of common words barely filter at all. */
 function rank(set: readonly string[]): number {
   const common = set.some((s) => COMMON.has(s));

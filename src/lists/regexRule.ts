@@ -1,5 +1,6 @@
-// A pattern compiled to a RegExp, run only near the places its anchor literal turned up, so a
-// long text costs a few short scans instead of one full scan per pattern.
+// A pattern compiled to a RegExp, run only where its anchor literals turned up: tried once at
+// each place a match could begin when its start literals are known, otherwise scanned over short
+// windows around the anchors. A long text costs a few short attempts, not a scan per pattern.
 
 import type { NormalizedText } from '../normalize/index.js';
 
@@ -13,14 +14,20 @@ export class RegexRule {
   #regex: RegExp;
   #reach: number;
   #sets: number;
+  /** Set 0 holds the literals every match begins with: try the regex sticky at their hits only. */
+  #sticky: RegExp | null;
 
-  /** `maxLength`: the longest match; `sets`: how many anchor sets every match holds (0: scan all). */
-  constructor(rule: number, regex: RegExp, maxLength: number, sets: number) {
+  /**
+   * `maxLength`: the longest match; `sets`: how many anchor sets every match holds (0: scan all);
+   * `startsAtSet0`: set 0 is the start literals rather than a literal somewhere in the match.
+   */
+  constructor(rule: number, regex: RegExp, maxLength: number, sets: number, startsAtSet0 = false) {
     this.rule = rule;
     this.#regex = regex;
     this.#reach = maxLength + 1;
     this.#sets = sets;
     this.always = sets === 0;
+    this.#sticky = startsAtSet0 && sets > 0 ? new RegExp(regex.source, regex.flags.replace('g', '') + 'y') : null;
   }
 
   /** Matches in the folded text, looked for only where every anchor set has a hit within reach. */
@@ -29,6 +36,7 @@ export class RegexRule {
     if (this.always) return this.#scan(text, 0, text.length);
     const found = new Set(anchors.map((a) => a.set));
     if (found.size < this.#sets) return [];
+    if (this.#sticky) return this.#tryAt(text, anchors, this.#sticky);
     if (text.length <= 4 * this.#reach) return this.#scan(text, 0, text.length);
     const out: RegexMatch[] = [];
     for (const [from, to] of this.#windows(anchors, text.length)) {
@@ -58,6 +66,31 @@ export class RegexRule {
     return merged;
   }
 
+  /**
+   * Leftmost non-overlapping matches that begin where a start literal was found and that have a
+   * literal of every other set within reach after that point.
+   */
+  #tryAt(text: string, anchors: readonly AnchorHit[], sticky: RegExp): RegexMatch[] {
+    const starts: number[] = [];
+    const others: number[][] = Array.from({ length: this.#sets - 1 }, () => []);
+    for (const a of anchors) (a.set === 0 ? starts : others[a.set - 1]).push(a.start);
+    starts.sort((a, b) => a - b);
+    for (const list of others) list.sort((a, b) => a - b);
+    const out: RegexMatch[] = [];
+    let free = 0;
+    let tried = -1;
+    for (const at of starts) {
+      if (at < free || at === tried || !others.every((list) => within(list, at, at + this.#reach))) continue;
+      tried = at;
+      sticky.lastIndex = at;
+      const m = sticky.exec(text);
+      if (!m || m[0].length === 0) continue;
+      out.push({ start: at, end: at + m[0].length, form: m[0] });
+      free = at + m[0].length;
+    }
+    return out;
+  }
+
   #scan(text: string, from: number, to: number): RegexMatch[] {
     const slice = from === 0 && to === text.length ? text : text.slice(from, to);
     const out: RegexMatch[] = [];
@@ -68,13 +101,18 @@ export class RegexRule {
   }
 }
 
-/** True when some value of the sorted list lies within `reach` of `at` (binary search). */
+/** True when some value of the sorted list lies within `reach` of `at`. */
 function near(sorted: readonly number[], at: number, reach: number): boolean {
+  return within(sorted, at - reach, at + reach);
+}
+
+/** True when some value of the sorted list lies in [from, to] (binary search). */
+function within(sorted: readonly number[], from: number, to: number): boolean {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (sorted[mid] < at - reach) lo = mid + 1; else hi = mid;
+    if (sorted[mid] < from) lo = mid + 1; else hi = mid;
   }
-  return lo < sorted.length && sorted[lo] <= at + reach;
+  return lo < sorted.length && sorted[lo] <= to;
 }

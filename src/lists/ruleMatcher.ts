@@ -5,7 +5,7 @@
 import type { NormalizedText } from '../normalize/index.js';
 import { BulwarkError } from '../errors.js';
 import { compileMatcher } from './matcher.js';
-import type { MatchHit, Matcher, MatcherEntry } from './matcher.js';
+import type { MatchHit, Matcher, MatcherEntry, RawMatcher } from './matcher.js';
 import { compilePattern } from './pattern.js';
 import type { Fold } from './pattern.js';
 import type { PatternLimits } from './patternSyntax.js';
@@ -50,9 +50,13 @@ export function compileRules<P>(rules: readonly Rule<P>[], foldText: Fold, limit
     }
     if (!compiled.regex) return;
     const index = regexes.length;
-    regexes.push(new RegexRule(r, compiled.regex, compiled.maxLength, compiled.anchors?.length ?? 0));
-    (compiled.anchors ?? []).forEach((set, k) => {
-      for (const anchor of set) entries.push({ pattern: anchor, payload: { regex: index, set: k }, anywhere: true });
+    // With start literals, the anchor sets stay as filters: no hit of each within reach, no attempt.
+    const sets = compiled.starts ? [compiled.starts, ...(compiled.anchors ?? [])] : compiled.anchors ?? [];
+    regexes.push(new RegexRule(r, compiled.regex, compiled.maxLength, sets.length, compiled.starts !== null));
+    sets.forEach((set, k) => {
+      // A start literal that begins with a word character needs a boundary before it, as the regex does.
+      const bounds = compiled.starts && k === 0 ? 'start' : 'none';
+      for (const anchor of set) entries.push({ pattern: anchor, payload: { regex: index, set: k }, bounds });
     });
   });
   return new RuleMatcher(rules, compileMatcher(entries), regexes);
@@ -85,10 +89,10 @@ function apostropheForms(phrase: string): string[] {
 
 class RuleMatcher<P> implements Matcher<P> {
   #rules: readonly Rule<P>[];
-  #matcher: Matcher<Slot<P>>;
+  #matcher: RawMatcher<Slot<P>>;
   #regexes: readonly RegexRule[];
 
-  constructor(rules: readonly Rule<P>[], matcher: Matcher<Slot<P>>, regexes: readonly RegexRule[]) {
+  constructor(rules: readonly Rule<P>[], matcher: RawMatcher<Slot<P>>, regexes: readonly RegexRule[]) {
     this.#rules = rules;
     this.#matcher = matcher;
     this.#regexes = regexes;
@@ -99,14 +103,16 @@ class RuleMatcher<P> implements Matcher<P> {
   find(normalized: NormalizedText): MatchHit<P>[] {
     const hits: MatchHit<P>[] = [];
     const anchors = new Map<number, AnchorHit[]>();
-    for (const hit of this.#matcher.find(normalized)) {
-      const slot = hit.payload;
+    this.#matcher.scan(normalized.text, (slot, e, start, end, masked) => {
       if ('regex' in slot) {
-        const list = anchors.get(slot.regex) ?? [];
-        list.push({ set: slot.set, start: hit.start, end: hit.end });
-        anchors.set(slot.regex, list);
-      } else hits.push({ ...hit, payload: slot.payload, entry: slot.entry, form: hit.form });
-    }
+        const list = anchors.get(slot.regex);
+        if (list) list.push({ set: slot.set, start, end });
+        else anchors.set(slot.regex, [{ set: slot.set, start, end }]);
+        return;
+      }
+      const hit = this.#matcher.hit(normalized, e, start, end, masked);
+      hits.push({ ...hit, payload: slot.payload, entry: slot.entry, form: hit.form });
+    });
     this.#regexes.forEach((r, i) => {
       const near = anchors.get(i);
       if (r.always || near) for (const m of r.run(normalized, near ?? [])) hits.push(this.#regexHit(normalized, r.rule, m));
