@@ -5,6 +5,7 @@
 export type OnMatch = (pattern: number, end: number) => boolean | void;
 
 const ROOT = 0;
+const ASCII = 128;
 
 export class AhoCorasick {
   readonly patterns: readonly string[];
@@ -18,6 +19,12 @@ export class AhoCorasick {
   #term: Int32Array;
   /** Nearest proper suffix state with a pattern (0 = none). */
   #dict: Int32Array;
+  /**
+   * Complete transitions (failure links already followed) on ASCII for the states one or two
+   * ASCII code units deep, where a scan spends most of its steps: row × 128 + c, or -1 (no row).
+   */
+  #denseRow: Int32Array;
+  #dense: Int32Array;
 
   constructor(patterns: readonly string[]) {
     this.patterns = patterns;
@@ -42,6 +49,7 @@ export class AhoCorasick {
     this.#fail = new Int32Array(n);
     this.#dict = new Int32Array(n);
     this.#linkFailures(n);
+    [this.#denseRow, this.#dense] = this.#denseAsciiRows(n);
   }
 
   get size(): number { return this.#fail.length; }
@@ -86,6 +94,31 @@ export class AhoCorasick {
     }
   }
 
+  #denseAsciiRows(n: number): [Int32Array, Int32Array] {
+    const rowOf = new Int32Array(n).fill(-1);
+    const depth1: number[] = [];
+    const depth2: number[] = [];
+    for (let e = this.#edgeStart[ROOT]; e < this.#edgeStart[ROOT + 1]; e++) {
+      if (this.#edgeChar[e] >= ASCII) continue;
+      const u = this.#edgeTo[e];
+      depth1.push(u);
+      for (let f = this.#edgeStart[u]; f < this.#edgeStart[u + 1]; f++) if (this.#edgeChar[f] < ASCII) depth2.push(this.#edgeTo[f]);
+    }
+    // Shallower rows first: a state's failure link points to a shallower ASCII state (or the root).
+    const order = [...depth1, ...depth2];
+    order.forEach((u, row) => { rowOf[u] = row; });
+    const dense = new Int32Array(order.length * ASCII);
+    for (const u of order) {
+      const row = rowOf[u] * ASCII;
+      const f = this.#fail[u];
+      for (let c = 0; c < ASCII; c++) {
+        const t = this.#goto(u, c);
+        dense[row + c] = t >= 0 ? t : f === ROOT ? this.#rootNext[c] : dense[rowOf[f] * ASCII + c];
+      }
+    }
+    return [rowOf, dense];
+  }
+
   /**
    * Reports every (pattern, end) occurrence in text[from, to), overlapping ones included. With
    * `spaces`, every run of whitespace reads as one ' ' (the caller recovers where a hit starts).
@@ -95,6 +128,8 @@ export class AhoCorasick {
     const dict = this.#dict;
     const fail = this.#fail;
     const rootNext = this.#rootNext;
+    const denseRow = this.#denseRow;
+    const dense = this.#dense;
     let s = ROOT;
     let inSpace = false;
     for (let i = from; i < to; i++) {
@@ -107,11 +142,13 @@ export class AhoCorasick {
         } else inSpace = false;
       }
       if (s === ROOT) s = rootNext[c];
+      else if (c < ASCII && denseRow[s] >= 0) s = dense[denseRow[s] * ASCII + c];
       else {
         let t = this.#goto(s, c);
         while (t < 0) {
           s = fail[s];
           if (s === ROOT) { t = rootNext[c]; break; }
+          if (c < ASCII && denseRow[s] >= 0) { t = dense[denseRow[s] * ASCII + c]; break; }
           t = this.#goto(s, c);
         }
         s = t;

@@ -87,13 +87,15 @@ test('tenant patterns are bounded against catastrophic backtracking', { timeout:
 });
 
 test('a regex with known start literals is tried only where one begins, with the same matches', () => {
-  assert.deepEqual(compilePattern('(i|we) (will|) kill ~ you', fold).starts, ['i', 'we']);
-  assert.deepEqual(compilePattern('(really|) hate ~ you', fold).starts, ['really', 'hate']);
+  const words = (...texts: string[]) => texts.map((text) => ({ text, word: true }));
+  assert.deepEqual(compilePattern('(i|we) (will|) kill ~ you', fold).starts, words('i', 'we'));
+  assert.deepEqual(compilePattern('(really|) hate ~ you', fold).starts, words('really', 'hate'));
+  assert.deepEqual(compilePattern('(kill|stab)(ing|) ~ you', fold).starts, [{ text: 'kill', word: false }, { text: 'stab', word: false }]);
   assert.equal(compilePattern('*kill ~ you', fold).starts, null, 'a leading star may begin inside a word');
   const filler = 'we will go home and rest, i think. '.repeat(60);
-  const text = `${filler}i will kill all of you ${filler}hi will kill you, we kill them you ${filler}iwe kill you`;
-  const m = compileRules([{ value: '(i|we) (will|) kill ~ you', kind: 'pattern', payload: 1 }], fold);
+  const text = `${filler}i will kill all of you ${filler}hi will kill you, we kill them you ${filler}iwe kill you, we’ll kill you`;
+  const m = compileRules([{ value: "(i|we|we'll) (will|) kill ~ you", kind: 'pattern', payload: 1 }], fold);
   const hits = m.find(plainText(text));
-  assert.deepEqual(hits.map((h) => h.text), ['i will kill all of you', 'we kill them you']);
+  assert.deepEqual(hits.map((h) => h.text), ['i will kill all of you', 'we kill them you', 'we’ll kill you']);
   for (const h of hits) assert.equal(text.slice(h.span.start, h.span.end), h.text);
 });

@@ -13,6 +13,7 @@
 import { invalidPattern, parsePattern } from './patternSyntax.js';
 import type { PatternLimits, PatternNode } from './patternSyntax.js';
 import { anchorSets, maxLength, startLiterals } from './patternAnchors.js';
+import type { StartLiteral } from './patternAnchors.js';
 import { charClass, endsWithWord, startsWithWord } from './wordBoundary.js';
 
 export interface CompiledPattern {
@@ -29,7 +30,7 @@ export interface CompiledPattern {
   /** The longest text the regex can match, in code units (every quantifier is bounded). */
   readonly maxLength: number;
   /** Folded literals one of which every match begins with (null: a match may begin anywhere). */
-  readonly starts: readonly string[] | null;
+  readonly starts: readonly StartLiteral[] | null;
 }
 
 export type Fold = (text: string) => string;

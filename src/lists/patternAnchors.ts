@@ -44,26 +44,38 @@ function setOf(node: PatternNode, fold: Fold): string[] | null {
 
 const MAX_STARTS = 1_000;
 
+/** A literal a match can begin with; `word`: it is a whole word of the pattern (a space, a gap or the end follows). */
+export interface StartLiteral { text: string; word: boolean }
+
 /**
  * The folded literals one of which every match begins with, or null when a match can begin with
  * a wildcard, a gap or a space. The regex then only needs trying where one of them starts.
  */
-export function startLiterals(seq: readonly PatternNode[], fold: Fold): string[] | null {
-  const out = new Set<string>();
-  return collectStarts(seq, fold, out) && out.size <= MAX_STARTS ? [...out] : null;
+export function startLiterals(seq: readonly PatternNode[], fold: Fold): StartLiteral[] | null {
+  const out = new Map<string, boolean>();
+  if (!collectStarts(seq, fold, out) || out.size > MAX_STARTS) return null;
+  return [...out].map(([text, word]) => ({ text, word }));
 }
 
-function collectStarts(seq: readonly PatternNode[], fold: Fold, out: Set<string>): boolean {
+function collectStarts(seq: readonly PatternNode[], fold: Fold, out: Map<string, boolean>): boolean {
   const [node, ...rest] = seq;
   if (!node || out.size > MAX_STARTS) return false;
   if (node.t === 'text') {
-    out.add(fold(node.s) || node.s);
+    const text = fold(node.s) || node.s;
+    // A gap after a word begins with a separator too.
+    const word = rest.length === 0 || rest[0].t === 'space' || rest[0].t === 'gap';
+    out.set(text, word && (out.get(text) ?? true));
     return true;
   }
   if (node.t !== 'alt') return false;
   // An empty alternative lets the match begin after the group (and the one space that follows it).
   const after = rest[0]?.t === 'space' ? rest.slice(1) : rest;
   return node.alts.every((alt) => collectStarts(alt.length > 0 ? [...alt, ...rest] : after, fold, out));
+}
+
+/** A set worth filtering on: no very common word and nothing shorter than three characters. */
+export function isSelective(set: readonly string[]): boolean {
+  return set.every((s) => s.length >= 3 && !COMMON.has(s));
 }
 
 /** Longer shortest members filter better; sets of common words barely filter at all. */

@@ -7,10 +7,12 @@ import { BulwarkError } from '../errors.js';
 import { compileMatcher } from './matcher.js';
 import type { MatchHit, Matcher, MatcherEntry, RawMatcher } from './matcher.js';
 import { compilePattern } from './pattern.js';
+import { isSelective } from './patternAnchors.js';
 import type { Fold } from './pattern.js';
 import type { PatternLimits } from './patternSyntax.js';
 import { RegexRule } from './regexRule.js';
-import type { AnchorHit, RegexMatch } from './regexRule.js';
+import type { RegexMatch } from './regexRule.js';
+import { AnchorPairs, AnchorRecord } from './anchorRecord.js';
 
 export interface Rule<P = unknown> {
   /** As written: a word or phrase ('normalized', optional leading/trailing '*') or a pattern. */
@@ -23,7 +25,8 @@ export interface Rule<P = unknown> {
   origin?: string;
 }
 
-type Slot<P> = { rule: number; entry: string; payload: P } | { regex: number; set: number };
+/** An entry's rule, or the (regex, anchor set) pairs a literal stands in (one automaton entry however many share it). */
+type Slot<P> = { rule: number; entry: string; payload: P } | { pairs: number[] };
 
 export const ENTRY_MAX_LENGTH = 200;
 
@@ -36,6 +39,19 @@ export function compileRules<P>(rules: readonly Rule<P>[], foldText: Fold, limit
   };
   const entries: MatcherEntry<Slot<P>>[] = [];
   const regexes: RegexRule[] = [];
+  const pairs = new AnchorPairs();
+  const anchorSlots = new Map<string, { pairs: number[] }>();
+  const anchor = (literal: string, bounds: 'both' | 'start' | 'none', regex: number, set: number): void => {
+    const pair = pairs.index(regex, set);
+    for (const form of apostropheForms(literal)) {
+      const key = `${bounds}\u0000${form}`;
+      const slot = anchorSlots.get(key);
+      if (slot) { if (!slot.pairs.includes(pair)) slot.pairs.push(pair); continue; }
+      const fresh = { pairs: [pair] };
+      anchorSlots.set(key, fresh);
+      entries.push({ pattern: form, payload: fresh, bounds });
+    }
+  };
   rules.forEach((rule, r) => {
     if (rule.kind === 'normalized') {
       const pattern = withOrigin(rule.origin, () => foldEntry(rule.value, fold));
@@ -50,16 +66,19 @@ export function compileRules<P>(rules: readonly Rule<P>[], foldText: Fold, limit
     }
     if (!compiled.regex) return;
     const index = regexes.length;
-    // With start literals, the anchor sets stay as filters: no hit of each within reach, no attempt.
-    const sets = compiled.starts ? [compiled.starts, ...(compiled.anchors ?? [])] : compiled.anchors ?? [];
-    regexes.push(new RegexRule(r, compiled.regex, compiled.maxLength, sets.length, compiled.starts !== null));
-    sets.forEach((set, k) => {
-      // A start literal that begins with a word character needs a boundary before it, as the regex does.
-      const bounds = compiled.starts && k === 0 ? 'start' : 'none';
-      for (const anchor of set) entries.push({ pattern: anchor, payload: { regex: index, set: k }, bounds });
-    });
+    const sets = compiled.anchors ?? [];
+    if (compiled.starts) {
+      // Tried where a start literal begins, if every selective anchor set has a hit within reach.
+      const filters = sets.filter(isSelective);
+      regexes.push(new RegexRule(r, compiled.regex, compiled.maxLength, 1 + filters.length, true));
+      for (const start of compiled.starts) anchor(start.text, start.word ? 'both' : 'start', index, 0);
+      filters.forEach((set, k) => { for (const literal of set) anchor(literal, 'none', index, k + 1); });
+      return;
+    }
+    regexes.push(new RegexRule(r, compiled.regex, compiled.maxLength, sets.length));
+    sets.forEach((set, k) => { for (const literal of set) anchor(literal, 'none', index, k); });
   });
-  return new RuleMatcher(rules, compileMatcher(entries), regexes);
+  return new RuleMatcher(rules, compileMatcher(entries), regexes, pairs);
 }
 
 function withOrigin<T>(origin: string | undefined, fn: () => T): T {
@@ -91,31 +110,29 @@ class RuleMatcher<P> implements Matcher<P> {
   #rules: readonly Rule<P>[];
   #matcher: RawMatcher<Slot<P>>;
   #regexes: readonly RegexRule[];
+  #pairs: AnchorPairs;
 
-  constructor(rules: readonly Rule<P>[], matcher: RawMatcher<Slot<P>>, regexes: readonly RegexRule[]) {
+  constructor(rules: readonly Rule<P>[], matcher: RawMatcher<Slot<P>>, regexes: readonly RegexRule[], pairs: AnchorPairs) {
     this.#rules = rules;
     this.#matcher = matcher;
     this.#regexes = regexes;
+    this.#pairs = pairs;
   }
 
   get size(): number { return this.#rules.length; }
 
   find(normalized: NormalizedText): MatchHit<P>[] {
     const hits: MatchHit<P>[] = [];
-    const anchors = new Map<number, AnchorHit[]>();
+    const anchors = new AnchorRecord(this.#pairs.size);
     this.#matcher.scan(normalized.text, (slot, e, start, end, masked) => {
-      if ('regex' in slot) {
-        const list = anchors.get(slot.regex);
-        if (list) list.push({ set: slot.set, start, end });
-        else anchors.set(slot.regex, [{ set: slot.set, start, end }]);
-        return;
-      }
+      if ('pairs' in slot) return anchors.add(slot.pairs, start, end);
       const hit = this.#matcher.hit(normalized, e, start, end, masked);
       hits.push({ ...hit, payload: slot.payload, entry: slot.entry, form: hit.form });
     });
     this.#regexes.forEach((r, i) => {
-      const near = anchors.get(i);
-      if (r.always || near) for (const m of r.run(normalized, near ?? [])) hits.push(this.#regexHit(normalized, r.rule, m));
+      const sets = this.#pairs.of(i);
+      if (!r.always && !anchors.hasAll(sets)) return;
+      for (const m of r.run(normalized, anchors.hits(sets))) hits.push(this.#regexHit(normalized, r.rule, m));
     });
     return hits;
   }
