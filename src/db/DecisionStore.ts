@@ -5,6 +5,7 @@ import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import { BulwarkError } from '../errors.js';
 import { decodeIdCursor, pageLimit, toPage } from './cursor.js';
+import { BulkInsert } from './bulkInsert.js';
 import type { Database, DecisionTable, ReviewTable } from './schema.js';
 
 export type DecisionRow = DecisionTable;
@@ -27,6 +28,7 @@ const CHUNK = 200;
 
 export class DecisionStore {
   readonly #db: Kysely<Database>;
+  readonly #bulk = new BulkInsert();
   constructor(db: Kysely<Database>) { this.#db = db; }
 
   async insert(row: DecisionRow): Promise<void> {
@@ -37,12 +39,8 @@ export class DecisionStore {
   async insertMany(decisions: readonly DecisionRow[], reviews: readonly ReviewTable[] = []): Promise<void> {
     if (decisions.length === 0 && reviews.length === 0) return;
     await this.#db.transaction().execute(async (trx) => {
-      for (let i = 0; i < decisions.length; i += CHUNK) {
-        await trx.insertInto('decisions').values(decisions.slice(i, i + CHUNK)).execute();
-      }
-      for (let i = 0; i < reviews.length; i += CHUNK) {
-        await trx.insertInto('reviews').values(reviews.slice(i, i + CHUNK)).execute();
-      }
+      for (let i = 0; i < decisions.length; i += CHUNK) await this.#bulk.insert(trx, 'decisions', decisions.slice(i, i + CHUNK));
+      for (let i = 0; i < reviews.length; i += CHUNK) await this.#bulk.insert(trx, 'reviews', reviews.slice(i, i + CHUNK));
     });
   }
 

@@ -2,7 +2,7 @@
 // paging is ORDER BY id DESC. 12 hex digits of the millisecond clock, then 12 of randomness that
 // count up within one millisecond, so ids made by one process never go backwards.
 
-import { randomBytes } from 'node:crypto';
+import { randomFillSync } from 'node:crypto';
 
 const PREFIX = /^[a-z]{2,5}$/;
 /** What a newId() looks like; cursors that carry ids are checked against it. */
@@ -10,6 +10,24 @@ export const ID_PATTERN = /^[a-z]{2,5}_[0-9a-z]{1,40}$/;
 
 let lastMs = 0;
 let lastRandom = 0;
+
+// Random bytes drawn 4 KiB at a time: one call to the system per few hundred ids, not one per id.
+const pool = Buffer.alloc(4096);
+let poolAt = pool.length;
+
+/** `n` (≤ 64) random bytes from the pool; valid until the next call. */
+export function pooledRandomBytes(n: number): Buffer {
+  if (poolAt + n > pool.length) {
+    randomFillSync(pool);
+    poolAt = 0;
+  }
+  poolAt += n;
+  return pool.subarray(poolAt - n, poolAt);
+}
+
+function random47(): number {
+  return pooledRandomBytes(6).readUIntBE(0, 6) % 0x8000_0000_0000;
+}
 
 export function newId(prefix: string): string {
   if (!PREFIX.test(prefix)) throw new Error(`An id prefix is 2–5 lowercase letters, got "${prefix}"`);
@@ -22,7 +40,7 @@ export function newId(prefix: string): string {
   } else {
     ms = Math.max(ms, lastMs + 1);
     // 47 random bits leave room to count up within the millisecond.
-    random = randomBytes(6).readUIntBE(0, 6) % 0x8000_0000_0000;
+    random = random47();
   }
   lastMs = ms;
   lastRandom = random;

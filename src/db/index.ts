@@ -6,7 +6,7 @@ export type { Db, DbOptions } from './createDb.js';
 export type { DialectName } from './dialects.js';
 export { createStores } from './createStores.js';
 export type { Stores } from './createStores.js';
-export { newId, timeOfId, ID_PATTERN } from './ids.js';
+export { newId, pooledRandomBytes, timeOfId, ID_PATTERN } from './ids.js';
 export { encodeCursor, pageLimit, DEFAULT_PAGE, MAX_PAGE } from './cursor.js';
 export { TenantStore, DEFAULT_TENANT_ID } from './TenantStore.js';
 export type { TenantRecord, TenantSettings } from './TenantStore.js';

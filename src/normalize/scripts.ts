@@ -41,6 +41,7 @@ function rewrite(cps: Int32Array, a: number, b: number, toLatin: boolean): void 
 export function foldHomoglyphWords(f: Folding): void {
   const cps = f.cp;
   const n = f.length;
+  if (!hasLookalike(cps, n)) return;
   let k = 0;
   while (k < n) {
     if (!(classOf(cps[k]) & WORD)) {
@@ -57,4 +58,10 @@ export function foldHomoglyphWords(f: Folding): void {
     }
     k = e;
   }
+}
+
+/** Most text holds no lookalike at all: one cheap pass spares the word-by-word survey. */
+function hasLookalike(cps: Int32Array, n: number): boolean {
+  for (let k = 0; k < n; k++) if (cps[k] >= FIRST_LOOKALIKE && LOOKALIKES.has(cps[k])) return true;
+  return false;
 }
