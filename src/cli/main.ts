@@ -1,9 +1,11 @@
 #!/usr/bin/env node
-// The bulwark command: serve, scan, lists import, keys create.
+// The bulwark command: serve, scan, eval, lists import, keys create.
 
 import { Command } from 'commander';
 import { version } from '../version.js';
 import { createKey, createList, importList } from './admin.js';
+import { evalCommand } from './eval.js';
+import type { EvalOptions } from './eval.js';
 import { scan } from './scan.js';
 import { serve } from './serve.js';
 
@@ -18,6 +20,17 @@ program.command('scan').argument('[text]', 'a text to moderate')
   .option('--no-progress', 'no progress bar on stderr')
   .description('Moderate texts in-process; prints one decision per line (JSONL)')
   .action((text: string | undefined, opts: { file?: string; policy?: string; progress?: boolean }) => scan(text, opts));
+
+program.command('eval').argument('[files...]', 'labelled JSONL files (../shared/data format)')
+  .option('--json', 'one JSON report per file on stdout')
+  .option('--url <url>', 'score through a running server instead of in-process')
+  .option('--key <key>', 'API key for --url (default: BULWARK_API_KEY)')
+  .option('--by <field>', 'break results down by a field, e.g. meta.functionality')
+  .option('-p, --policy <name>', 'policy whose thresholds decide', 'default')
+  .option('--report <file>', 'write the Markdown accuracy report (default files: every file of ../shared/data/dev)')
+  .option('--no-progress', 'no progress bar on stderr')
+  .description('Measure accuracy on labelled data: AUPRC, precision, recall, FPR per category')
+  .action((files: string[], opts: EvalOptions) => evalCommand(files, opts));
 
 const lists = program.command('lists').description('Keyword lists');
 lists.command('create').argument('<name>', 'a unique name')
