@@ -89,7 +89,7 @@ describe('bulwark CLI', () => {
 
   test('scan --file writes one decision per line, in order, with progress on stderr', () => {
     const file = path.join(dataDir, 'texts.txt');
-    const texts = Array.from({ length: 250 }, (_, i) => (i % 50 === 7 ? 'I will kill you' : `hello number ${i}`));
+    const texts = Array.from({ length: 250 }, (_, i) => (i % 50 === 7 ? 'I will kill you' : `thanks, see you at lunch on day ${i}`));
     writeFileSync(file, texts.join('\n'));
     const r = cli('scan', '--file', file);
     assert.equal(r.code, 0, r.stderr);

@@ -1,6 +1,7 @@
-// The built-in detectors, loaded once. Later detectors (classifier, image models) register here.
+// The built-in detectors, loaded once. Later detectors (image models) register here.
 
 import { normalizeForMatching } from '../normalize/index.js';
+import { ClassifierDetector } from './classifier/index.js';
 import type { Detector } from './detector.js';
 import { LexiconDetector } from './lexicon/index.js';
 import { PiiDetector } from './pii/index.js';
@@ -10,7 +11,7 @@ let loaded: Promise<readonly Detector[]> | null = null;
 
 export function builtinTextDetectors(): Promise<readonly Detector[]> {
   loaded ??= (async () => {
-    const detectors: Detector[] = [new LexiconDetector(), new SpamDetector(), new PiiDetector()];
+    const detectors: Detector[] = [new LexiconDetector(), new ClassifierDetector(), new SpamDetector(), new PiiDetector()];
     await Promise.all(detectors.map((d) => d.load()));
     await warmUp(detectors);
     return detectors;

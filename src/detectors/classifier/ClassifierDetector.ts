@@ -1,0 +1,72 @@
+// The 'classifier' detector: the trained text classifier (model.ts) over the same folded text the
+// lexicon reads. It scores what no list holds ("nobody would care if you disappeared"); its
+// evidence covers the whole text and names the model version and the calibrated probability.
+
+import type { ContentKind } from '../../content/index.js';
+import type { DetectContext, Detection, Detector, DetectorExample, Evidence, TextInput } from '../detector.js';
+import { featurize } from './features.js';
+import { severityFor, TextClassifierModel } from './model.js';
+
+/**
+ * A text of one or two words gives the model too little context: "the cockpit" and "oh shit" share
+ * character n-grams with abuse and nothing else. Below MIN_CONTEXT words (a Han character counts
+ * half a word) the probability shrinks in proportion; the lexicon still judges such texts.
+ */
+const MIN_CONTEXT = 3;
+
+function contextOf(folded: string): number {
+  const words = folded.match(/[\p{L}\p{N}][\p{L}\p{N}'’]*/gu) ?? [];
+  let units = 0;
+  for (const w of words) units += /\p{Script=Han}/u.test(w) ? w.length / 2 : 1;
+  return units;
+}
+
+const EXAMPLES: readonly DetectorExample[] = [
+  { text: 'win a free iphone now!! text WIN to 80082 to claim your prize', expect: { spam: 'flag' } },
+  { text: 'see you at the meeting tomorrow, thanks for the notes', expect: { spam: 'pass', hate: 'pass', harassment: 'pass' } },
+  { text: '河南人都是骗子，偷井盖的', expect: { hate: 'flag' } },
+  { text: 'the cockpit of the plane was small', expect: { harassment: 'pass', sexual: 'pass' } },
+  { text: 'oh shit', expect: { harassment: 'pass' } },
+  { text: 'URGENT! You have won a 1 week FREE membership in our £100,000 prize Jackpot! Txt the word CLAIM to 81010', expect: { spam: 'flag' } },
+];
+
+export class ClassifierDetector implements Detector {
+  readonly name = 'classifier';
+  readonly kinds: readonly ContentKind[] = ['text'];
+  #model: TextClassifierModel | null = null;
+
+  get version(): string { return this.#loaded().card.version; }
+
+  async load(): Promise<void> {
+    this.#loaded();
+  }
+
+  #loaded(): TextClassifierModel {
+    return (this.#model ??= TextClassifierModel.load());
+  }
+
+  async detect(input: TextInput, ctx: DetectContext = {}): Promise<Detection> {
+    ctx.signal?.throwIfAborted();
+    const model = this.#loaded();
+    const folded = input.normalized.text;
+    const damping = Math.min(1, contextOf(folded) / MIN_CONTEXT);
+    const probabilities = model.predict(featurize(folded)).map((p) => p * damping);
+    const scores: Detection['scores'] = {};
+    const evidence: Evidence[] = [];
+    model.card.heads.forEach((head, j) => {
+      const p = Math.round(probabilities[j] * 1000) / 1000;
+      scores[head.category] = p;
+      const severity = severityFor(head, p);
+      if (severity === 'none') return;
+      evidence.push({
+        category: head.category, source: 'classifier', rule: `classifier:${model.card.version}`, severity, score: p,
+        text: input.text, span: { start: 0, end: input.text.length },
+      });
+    });
+    return { scores, evidence };
+  }
+
+  examples(): readonly DetectorExample[] {
+    return EXAMPLES;
+  }
+}
