@@ -7,6 +7,7 @@ import { cpus } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { runClassifier } from './classifier.js';
 import { runEvasion } from './evasion.js';
 import { runHttp } from './http.js';
 import { runPeers } from './peers.js';
@@ -34,7 +35,7 @@ async function main(): Promise<void> {
   console.log(`node ${process.version}, ${cpu.length} cores, ${cpu[0]?.model ?? 'unknown CPU'}, ${process.platform}/${process.arch}`);
   const started = performance.now();
   const sections: [string, () => Promise<void>][] = [
-    ['text', runText], ['peers', runPeers], ['evasion', runEvasion], ['http', runHttp], ['matcher', runMatcher],
+    ['text', runText], ['classifier', runClassifier], ['peers', runPeers], ['evasion', runEvasion], ['http', runHttp], ['matcher', runMatcher],
   ];
   const timings: string[] = [];
   for (const [name, run] of sections) {

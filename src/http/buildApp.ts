@@ -20,6 +20,7 @@ import { healthRoutes } from './routes/health.js';
 import { keyRoutes } from './routes/keys.js';
 import { listRoutes } from './routes/lists.js';
 import { moderateRoutes } from './routes/moderate.js';
+import { openAiModerationRoutes } from './routes/openaiModerations.js';
 import { policyRoutes } from './routes/policies.js';
 import { reviewRoutes } from './routes/reviews.js';
 import { settingsRoutes } from './routes/settings.js';
@@ -57,6 +58,7 @@ export async function buildApp(service: Service, options: AppOptions = {}): Prom
   await installOpenApi(app, version);
   await app.register(healthRoutes, { service });
   await app.register(moderateRoutes, { service });
+  await app.register(openAiModerationRoutes, { service });
   await app.register(decisionRoutes, { service });
   await app.register(reviewRoutes, { service });
   await app.register(policyRoutes, { service });

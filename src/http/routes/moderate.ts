@@ -54,16 +54,21 @@ function textsOf(body: BodyT): string[] {
     throw new BulwarkError('REQUEST_INVALID', `"metadata" is larger than ${METADATA_MAX_BYTES} bytes as JSON.`);
   }
   const texts = body.texts ?? [body.text as string];
-  if (texts.length === 0) throw new BulwarkError('REQUEST_INVALID', '"texts" is empty.');
+  checkTexts(texts, body.texts ? 'texts' : 'text', Boolean(body.texts));
+  return texts;
+}
+
+/** Batch size, empty and over-long texts: the same limits for every text route. */
+export function checkTexts(texts: readonly string[], field: string, batch: boolean): void {
+  if (texts.length === 0) throw new BulwarkError('REQUEST_INVALID', `"${field}" is empty.`);
   if (texts.length > TEXT_BATCH_MAX) {
-    throw new BulwarkError('CONTENT_BATCH_TOO_LARGE', `"texts" holds ${texts.length} items; the limit is ${TEXT_BATCH_MAX}.`);
+    throw new BulwarkError('CONTENT_BATCH_TOO_LARGE', `"${field}" holds ${texts.length} items; the limit is ${TEXT_BATCH_MAX}.`);
   }
   texts.forEach((text, i) => {
-    const where = body.texts ? `texts[${i}]` : 'text';
+    const where = batch ? `${field}[${i}]` : field;
     if (text.trim() === '') throw new BulwarkError('CONTENT_EMPTY', `"${where}" is empty.`);
     if (text.length > TEXT_MAX_CHARS && [...text].length > TEXT_MAX_CHARS) {
       throw new BulwarkError('CONTENT_TOO_LARGE', `"${where}" has ${[...text].length} characters; the limit is ${TEXT_MAX_CHARS}.`);
     }
   });
-  return texts;
 }
