@@ -12,8 +12,9 @@ export interface Evidence {
   category: Category;
   /** Which kind of signal produced it: 'lexicon', 'list', 'url', 'phone', 'email', 'handle', 'pii', 'pattern', 'classifier', … */
   source: string;
-  /** The original text that matched (text[span.start, span.end)). */
+  /** The original text that matched (text[span.start, span.end)); '' for evidence about the whole text. */
   text: string;
+  /** Absent when the evidence is about the whole text (a classifier's score). */
   span?: Span;
   /** Stable rule id, e.g. 'builtin:profanity/en', 'list:<id>', 'url', 'pii:card'. */
   rule: string;

@@ -1,6 +1,6 @@
 // The 'classifier' detector: the trained text classifier (model.ts) over the same folded text the
 // lexicon reads. It scores what no list holds ("nobody would care if you disappeared"); its
-// evidence covers the whole text and names the model version and the calibrated probability.
+// evidence is about the whole text (no span) and names the model version and the calibrated probability.
 
 import type { ContentKind } from '../../content/index.js';
 import type { DetectContext, Detection, Detector, DetectorExample, Evidence, TextInput } from '../detector.js';
@@ -58,10 +58,8 @@ export class ClassifierDetector implements Detector {
       scores[head.category] = p;
       const severity = severityFor(head, p);
       if (severity === 'none') return;
-      evidence.push({
-        category: head.category, source: 'classifier', rule: `classifier:${model.card.version}`, severity, score: p,
-        text: input.text, span: { start: 0, end: input.text.length },
-      });
+      // About the whole text: no span (nothing to highlight or mask) and no copy of the text.
+      evidence.push({ category: head.category, source: 'classifier', rule: `classifier:${model.card.version}`, severity, score: p, text: '' });
     });
     return { scores, evidence };
   }
