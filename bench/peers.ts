@@ -39,7 +39,7 @@ export async function runPeers(): Promise<void> {
   const at = (i: number) => texts[i % n];
   const rows = await compare([
     { name: 'bulwark lexicon (normalise + LexiconDetector.detect)', fn: (i) => detect(at(i)) },
-    { name: 'bulwark pipeline (moderateText: 3 detectors + policy)', fn: (i) => moderateText({ text: at(i) }, ctx) },
+    { name: 'bulwark pipeline (moderateText: every detector + policy)', fn: (i) => moderateText({ text: at(i) }, ctx) },
     ...peers.flatMap((p) => [
       { name: `${p.name}.${p.checkCall}`, fn: (i: number) => p.check(at(i)) },
       { name: `${p.name}.${p.findCall}`, fn: (i: number) => p.find(at(i)) },
