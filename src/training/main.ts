@@ -115,8 +115,21 @@ function heldOut(model: TextClassifierModel, examples: Example[], features: Feat
     };
     const rows = test.filter((i) => examples[i].targets[h] >= 0);
     for (const source of [...new Set(rows.map((i) => examples[i].source))]) bySource[source] = measure(rows.filter((i) => examples[i].source === source));
-    out[category] = { all: measure(rows), bySource };
+    out[category] = { all: measure(rows), bySource, reliability: reliability(rows.map((i) => probs.get(i)![h]), rows.map((i) => examples[i].targets[h] === 1)) };
   });
+  return out;
+}
+
+/** Calibration check: in each band of predicted probability, the mean prediction against the share that was positive. */
+function reliability(p: number[], truth: boolean[]): Array<{ band: string; rows: number; predicted: number; observed: number }> {
+  const edges = [0, 0.1, 0.3, 0.5, 0.7, 0.9, 1.0001];
+  const out = [];
+  for (let b = 0; b + 1 < edges.length; b++) {
+    const idx = p.map((_, i) => i).filter((i) => p[i] >= edges[b] && p[i] < edges[b + 1]);
+    if (idx.length === 0) continue;
+    const mean = (xs: number[]) => Math.round((xs.reduce((a, x) => a + x, 0) / xs.length) * 1000) / 1000;
+    out.push({ band: `${edges[b]}–${Math.min(1, edges[b + 1])}`, rows: idx.length, predicted: mean(idx.map((i) => p[i])), observed: mean(idx.map((i) => (truth[i] ? 1 : 0))) });
+  }
   return out;
 }
 
