@@ -69,6 +69,11 @@ describe('bulwark CLI', () => {
     const bad = cli('keys', 'create', '--name', 'x', '--scopes', 'moderate,ethnicity');
     assert.equal(bad.code, 1);
     assert.match(bad.stderr, /Unknown scope/);
+    for (const args of [['keys', 'create', '--name', 'x', '--tenant', 'ten_nope'], ['scan', 'hello', '--tenant', 'ten_nope']]) {
+      const unknown = cli(...args);
+      assert.equal(unknown.code, 1, args.join(' '));
+      assert.match(unknown.stderr, /Unknown tenant "ten_nope"/);
+    }
   });
 
   test('lists create + import, then scan finds the imported entry', () => {

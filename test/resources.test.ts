@@ -35,6 +35,15 @@ for (const db of databases()) {
       assert.equal(bad.body.code, 'ATTRIBUTE_NOT_SUPPORTED');
       const bad2 = await s.call('PUT', '/v1/policies/default', { categories: { hate: { block: 7 } } });
       assert.equal(bad2.body.code, 'POLICY_INVALID');
+      const bad3 = await s.call('PUT', '/v1/policies/default', { lists: ['lst_does_not_exist'] });
+      assert.equal(bad3.status, 400);
+      assert.equal(bad3.body.code, 'POLICY_INVALID');
+      assert.match(bad3.body.message, /lst_does_not_exist/);
+      assert.equal((await s.call('GET', '/v1/policies/default')).body.version, 2, 'a refused policy stores no version');
+      const list = await s.call('POST', '/v1/lists', { name: 'for-policy', kind: 'keyword', action: 'review', category: 'spam', match: 'normalized' });
+      const scoped = await s.call('PUT', '/v1/policies/scoped', { lists: [list.body.id] });
+      assert.equal(scoped.status, 200, JSON.stringify(scoped.body));
+      assert.deepEqual(scoped.body.lists, [list.body.id]);
       await s.call('PUT', '/v1/policies/strict', { categories: { profanity: { block: 'low' } } });
       const strict = await s.call('POST', '/v1/moderate/text', { text: 'this is shit', policy: 'strict' });
       assert.equal(strict.body.policy, 'strict@1');

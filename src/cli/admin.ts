@@ -5,11 +5,12 @@ import { CATEGORIES, LIST_ENTRIES_PER_CALL_MAX, isCategory } from '../content/in
 import { loadConfig } from '../config.js';
 import { LIST_ACTIONS, LIST_MATCHES, validateListEntry } from '../lists/index.js';
 import type { ListMatch } from '../lists/index.js';
-import { createService, DEFAULT_TENANT_ID } from '../service/index.js';
+import { createService } from '../service/index.js';
 import type { Service } from '../service/index.js';
 import { isScope } from '../tenants/index.js';
 import type { Scope } from '../tenants/index.js';
 import { readLines } from './scan.js';
+import { tenantOf } from './tenant.js';
 
 async function withService<T>(fn: (service: Service) => Promise<T>): Promise<T> {
   const service = await createService(loadConfig());
@@ -21,7 +22,7 @@ export async function createKey(options: { name: string; scopes: string; tenant?
   const bad = scopes.filter((s) => !isScope(s));
   if (bad.length || scopes.length === 0) throw new Error(`Unknown scope(s): ${bad.join(', ') || '(none)'}; use moderate, review, admin.`);
   await withService(async (service) => {
-    const tenantId = options.tenant ?? DEFAULT_TENANT_ID;
+    const tenantId = await tenantOf(service, options.tenant);
     const created = await service.stores.keys.create({ tenantId, name: options.name, scopes: scopes as Scope[] });
     await service.stores.audit.record({ tenantId, actor: 'cli', action: 'key.create', target: created.id, detail: { scopes } });
     process.stdout.write(`${JSON.stringify({ id: created.id, key: created.key, scopes: created.scopes, tenantId })}\n`);
@@ -34,7 +35,7 @@ export async function createList(name: string, options: { action: string; catego
   if (!(LIST_MATCHES as readonly string[]).includes(options.match)) throw new Error(`--match must be one of ${LIST_MATCHES.join(', ')}`);
   if (!isCategory(options.category)) throw new Error(`--category must be one of ${CATEGORIES.join(', ')}`);
   await withService(async (service) => {
-    const tenantId = options.tenant ?? DEFAULT_TENANT_ID;
+    const tenantId = await tenantOf(service, options.tenant);
     const list = await service.stores.lists.create({ tenantId, name, kind: 'keyword', action: options.action, category: options.category, match: options.match });
     await service.stores.audit.record({ tenantId, actor: 'cli', action: 'list.create', target: list.id, detail: { name, ...options } });
     process.stdout.write(`${JSON.stringify({ id: list.id, name: list.name, action: list.action, category: list.category, match: list.match })}\n`);
@@ -44,7 +45,7 @@ export async function createList(name: string, options: { action: string; catego
 export async function importList(listRef: string, file: string, options: { tenant?: string }): Promise<void> {
   const values = (await readLines(file)).map((l) => l.trim()).filter((l) => l !== '' && !l.startsWith('#'));
   await withService(async (service) => {
-    const tenantId = options.tenant ?? DEFAULT_TENANT_ID;
+    const tenantId = await tenantOf(service, options.tenant);
     const lists = await service.stores.lists.list(tenantId);
     const list = lists.find((l) => l.id === listRef || l.name === listRef);
     if (!list) throw new Error(`No list "${listRef}" in tenant ${tenantId}. Create it first (POST /v1/lists).`);

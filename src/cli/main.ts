@@ -7,6 +7,7 @@ import { createKey, createList, importList } from './admin.js';
 import { evalCommand } from './eval.js';
 import type { EvalOptions } from './eval.js';
 import { scan } from './scan.js';
+import type { ScanOptions } from './scan.js';
 import { serve } from './serve.js';
 
 const program = new Command('bulwark').version(version).description('Self-hosted content-safety service.');
@@ -17,9 +18,10 @@ program.command('serve').description('Start the HTTP service (PORT, BULWARK_DATA
 program.command('scan').argument('[text]', 'a text to moderate')
   .option('-f, --file <file>', 'moderate every line of a file')
   .option('-p, --policy <name>', 'policy to apply', 'default')
+  .option('-t, --tenant <id>', 'tenant id (default: the default tenant)')
   .option('--no-progress', 'no progress bar on stderr')
   .description('Moderate texts in-process; prints one decision per line (JSONL)')
-  .action((text: string | undefined, opts: { file?: string; policy?: string; progress?: boolean }) => scan(text, opts));
+  .action((text: string | undefined, opts: ScanOptions) => scan(text, opts));
 
 program.command('eval').argument('[files...]', 'labelled JSONL files (../shared/data format)')
   .option('--json', 'one JSON report per file on stdout')

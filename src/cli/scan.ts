@@ -6,9 +6,10 @@ import { createInterface } from 'node:readline';
 import cliProgress from 'cli-progress';
 import { loadConfig } from '../config.js';
 import { TEXT_BATCH_MAX } from '../content/index.js';
-import { createService, DEFAULT_TENANT_ID } from '../service/index.js';
+import { createService } from '../service/index.js';
+import { tenantOf } from './tenant.js';
 
-export interface ScanOptions { file?: string; policy?: string; progress?: boolean }
+export interface ScanOptions { file?: string; policy?: string; progress?: boolean; tenant?: string }
 
 const PROGRESS_FROM = 200;
 
@@ -25,11 +26,12 @@ export async function scan(text: string | undefined, options: ScanOptions): Prom
     },
       cliProgress.Presets.shades_classic);
     if (showBar) bar.start(texts.length, 0);
-    const settings = await service.tenantSettings(DEFAULT_TENANT_ID);
+    const tenantId = await tenantOf(service, options.tenant);
+    const settings = await service.tenantSettings(tenantId);
     for (let i = 0; i < texts.length; i += TEXT_BATCH_MAX) {
       const batch = texts.slice(i, i + TEXT_BATCH_MAX);
       const decisions = await service.text.moderate(
-        { tenantId: DEFAULT_TENANT_ID, policy: options.policy, storeContent: settings.storeContent },
+        { tenantId, policy: options.policy, storeContent: settings.storeContent },
         batch.map((t) => ({ text: t })),
       );
       process.stdout.write(decisions.map((d) => JSON.stringify(d)).join('\n') + '\n');

@@ -76,10 +76,15 @@ export async function policyRoutes(app: FastifyInstance, { service }: { service:
   app.put<{ Params: Static<typeof NameParams>; Body: Static<typeof Body> }>('/v1/policies/:name', {
     config: { scope: 'admin' },
     schema: { tags: ['policies'], summary: 'Create a policy or store a new version of it', params: NameParams, body: Body,
-      response: { 200: PolicySchema, ...errorResponses(403) } },
+      response: { 200: PolicySchema, ...errorResponses(400, 403) } },
   }, async (req) => {
     const { tenantId, keyId } = principalOf(req);
     const body = parsePolicyBody(req.body);
+    if (body.lists !== 'all') {
+      const known = new Set((await service.stores.lists.list(tenantId)).map((l) => l.id));
+      const unknown = body.lists.filter((id) => !known.has(id));
+      if (unknown.length > 0) throw new BulwarkError('POLICY_INVALID', `Unknown list id(s): ${unknown.join(', ')}.`, { unknown });
+    }
     const saved = await policies.save(tenantId, req.params.name, body);
     service.sources.invalidate(tenantId);
     await service.stores.audit.record({ tenantId, actor: keyId, action: 'policy.update', target: `${saved.name}@${saved.version}`, detail: { ...body } });
