@@ -12,6 +12,8 @@ export interface Config {
   readonly logLevel: string;
   /** Store the content itself with each decision (default off: only its hash). */
   readonly storeContent: boolean;
+  /** Requests per second allowed per API key (0: no limit). */
+  readonly rateLimit: number;
 }
 
 export const API_KEY_MIN_CHARS = 16;
@@ -30,6 +32,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     apiKey,
     logLevel: env.LOG_LEVEL ?? 'info',
     storeContent: env.BULWARK_STORE_CONTENT === 'true',
+    rateLimit: intFrom(env.BULWARK_RATE_LIMIT, 0),
     ...overrides,
   });
 }

@@ -9,6 +9,7 @@ import { BulwarkError } from '../errors.js';
 import type { Service } from '../service/index.js';
 import { installOpenApi } from './openapi.js';
 import { KeyCache, installAuth } from './plugins/auth.js';
+import { KeyRateLimiter } from './plugins/rateLimit.js';
 import { errorBody, installErrorHandling, toBulwarkError } from './plugins/errors.js';
 import { installJsonBody } from './plugins/jsonBody.js';
 import { installMetrics } from './plugins/metrics.js';
@@ -49,7 +50,7 @@ export async function buildApp(service: Service, options: AppOptions = {}): Prom
   installRequestIdHeader(app);
   installMetrics(app, service.metrics);
   const keyCache = new KeyCache(service.stores.keys);
-  installAuth(app, keyCache);
+  installAuth(app, keyCache, service.config.rateLimit > 0 ? new KeyRateLimiter(service.config.rateLimit) : null);
   app.addHook('preValidation', async (req) => refuseProtectedAttributes(req.body, req.query));
   app.addHook('onResponse', async (req, reply) => {
     req.log.info({ method: req.method, url: req.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime * 100) / 100 }, 'request');

@@ -3,6 +3,7 @@
 
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { KeyRateLimiter } from './rateLimit.js';
 import { BulwarkError } from '../../errors.js';
 import { hasScope } from '../../tenants/index.js';
 import type { Principal, Scope } from '../../tenants/index.js';
@@ -39,16 +40,21 @@ export class KeyCache {
   clear(): void { this.#entries.clear(); }
 }
 
-export function installAuth(app: FastifyInstance, keys: KeyCache): void {
+export function installAuth(app: FastifyInstance, keys: KeyCache, limiter: KeyRateLimiter | null = null): void {
   app.decorateRequest('principal', null);
   // onRequest: before the body is read or validated, so anonymous callers get 401, not parsing work.
-  app.addHook('onRequest', async (req) => {
+  app.addHook('onRequest', async (req, reply) => {
     const scope = req.routeOptions.config?.scope;
     if (!scope) return;
     const principal = await keys.resolve(bearerKey(req));
     if (!principal) throw new BulwarkError('AUTH_INVALID_KEY');
     if (!hasScope(principal.scopes, scope)) {
       throw new BulwarkError('AUTH_FORBIDDEN_SCOPE', `This route needs the "${scope}" scope.`);
+    }
+    const wait = limiter ? limiter.take(principal.keyId) : 0;
+    if (wait > 0) {
+      void reply.header('retry-after', String(Math.ceil(wait)));
+      throw new BulwarkError('REQUEST_RATE_LIMITED', `This key may make ${limiter!.perSecond} requests a second; retry in ${wait.toFixed(2)} s.`);
     }
     req.principal = principal;
   });
