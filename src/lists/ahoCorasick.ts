@@ -21,10 +21,14 @@ export class AhoCorasick {
   #dict: Int32Array;
   /**
    * Complete transitions (failure links already followed) on ASCII for the states one or two
-   * ASCII code units deep, where a scan spends most of its steps: row × 128 + c, or -1 (no row).
+   * ASCII code units deep, where a scan spends most of its steps. Columns are the ASCII code units
+   * the patterns use (`#column`, 0 for any other, which always leads back to the root), so a row
+   * stays small: row × #width + column, or -1 in `#denseRow` (no row).
    */
   #denseRow: Int32Array;
   #dense: Int32Array;
+  #column = new Uint8Array(ASCII);
+  #width = 1;
 
   constructor(patterns: readonly string[]) {
     this.patterns = patterns;
@@ -95,6 +99,10 @@ export class AhoCorasick {
   }
 
   #denseAsciiRows(n: number): [Int32Array, Int32Array] {
+    for (let e = 0; e < this.#edgeChar.length; e++) {
+      const c = this.#edgeChar[e];
+      if (c < ASCII && this.#column[c] === 0) this.#column[c] = this.#width++;
+    }
     const rowOf = new Int32Array(n).fill(-1);
     const depth1: number[] = [];
     const depth2: number[] = [];
@@ -107,13 +115,16 @@ export class AhoCorasick {
     // Shallower rows first: a state's failure link points to a shallower ASCII state (or the root).
     const order = [...depth1, ...depth2];
     order.forEach((u, row) => { rowOf[u] = row; });
-    const dense = new Int32Array(order.length * ASCII);
+    const width = this.#width;
+    const dense = new Int32Array(order.length * width);
     for (const u of order) {
-      const row = rowOf[u] * ASCII;
+      const row = rowOf[u] * width;
       const f = this.#fail[u];
       for (let c = 0; c < ASCII; c++) {
+        const col = this.#column[c];
+        if (col === 0) continue; // column 0 stays ROOT: no pattern holds c
         const t = this.#goto(u, c);
-        dense[row + c] = t >= 0 ? t : f === ROOT ? this.#rootNext[c] : dense[rowOf[f] * ASCII + c];
+        dense[row + col] = t >= 0 ? t : f === ROOT ? this.#rootNext[c] : dense[rowOf[f] * width + col];
       }
     }
     return [rowOf, dense];
@@ -130,6 +141,8 @@ export class AhoCorasick {
     const rootNext = this.#rootNext;
     const denseRow = this.#denseRow;
     const dense = this.#dense;
+    const column = this.#column;
+    const width = this.#width;
     let s = ROOT;
     let inSpace = false;
     for (let i = from; i < to; i++) {
@@ -142,13 +155,13 @@ export class AhoCorasick {
         } else inSpace = false;
       }
       if (s === ROOT) s = rootNext[c];
-      else if (c < ASCII && denseRow[s] >= 0) s = dense[denseRow[s] * ASCII + c];
+      else if (c < ASCII && denseRow[s] >= 0) s = dense[denseRow[s] * width + column[c]];
       else {
         let t = this.#goto(s, c);
         while (t < 0) {
           s = fail[s];
           if (s === ROOT) { t = rootNext[c]; break; }
-          if (c < ASCII && denseRow[s] >= 0) { t = dense[denseRow[s] * ASCII + c]; break; }
+          if (c < ASCII && denseRow[s] >= 0) { t = dense[denseRow[s] * width + column[c]]; break; }
           t = this.#goto(s, c);
         }
         s = t;
