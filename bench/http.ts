@@ -1,5 +1,6 @@
 // HTTP throughput of POST /v1/moderate/text with short texts and the SQLite audit log on: the real
-// `bulwark serve` in a child process on loopback, driven by autocannon (target ≥ 3,000 req/s).
+// `bulwark serve` in a child process on loopback, driven by autocannon (target ≥ 3,000 req/s on 2
+// cores), once as one process and once with one worker per core.
 // Run: node dist/bench/http.js   (needs a build: it starts dist/src/cli/main.js)
 
 import { spawn } from 'node:child_process';
@@ -23,40 +24,46 @@ const MAIN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 's
 
 export async function runHttp(): Promise<void> {
   if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: build first (npx tsc -p tsconfig.json)`);
+  // One process (the default), then one worker per core of this 2-core machine (BULWARK_WORKERS=2).
+  for (const workers of [1, 2]) await runServer(workers);
+}
+
+async function runServer(workers: number): Promise<void> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'bulwark-bench-http-'));
   const key = `bw_bench_${randomBytes(16).toString('hex')}`;
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, [MAIN, 'serve'], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', BULWARK_DATA_DIR: dataDir, BULWARK_API_KEY: key, LOG_LEVEL: 'warn' },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', BULWARK_DATA_DIR: dataDir, BULWARK_API_KEY: key, LOG_LEVEL: 'warn',
+      BULWARK_WORKERS: String(workers) },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   try {
     await waitReady(url, child);
     const texts = shortTexts(200);
     const avg = Math.round(texts.reduce((s, t) => s + t.length, 0) / texts.length);
-    console.log(`\n== http: bulwark serve (child process, SQLite audit on) on ${url}; ${texts.length} texts, ~${avg} chars, ` +
-      `mixed EN/ZH, clean and flagged; ${SECONDS} s per variant`);
+    console.log(`\n== http: bulwark serve with BULWARK_WORKERS=${workers} (child process, SQLite audit on) on ${url}; ` +
+      `${texts.length} texts, ~${avg} chars, mixed EN/ZH, clean and flagged; ${SECONDS} s per variant`);
     const requests = texts.map((text) => ({
       method: 'POST' as const, path: '/v1/moderate/text', body: JSON.stringify({ text }),
       headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
     }));
-    await autocannon({ url, requests, connections: WARMUP_CONNECTIONS, duration: 2 }); // warm-up: JIT and caches
+    await autocannon({ url, requests, connections: WARMUP_CONNECTIONS * workers, duration: 2 }); // warm-up: JIT and caches
     const started = new Date().toISOString();
     const results: { label: string; r: autocannon.Result; cpu: number }[] = [];
     for (const v of VARIANTS) {
-      const cpu0 = cpuSeconds(child.pid);
+      const cpu0 = treeCpuSeconds(child.pid);
       const r = await autocannon({ url, requests, duration: SECONDS, ...v });
-      results.push({ label: `${v.connections} connections, pipelining ${v.pipelining}`, r, cpu: cpuSeconds(child.pid) - cpu0 });
+      results.push({ label: `${v.connections} connections, pipelining ${v.pipelining}`, r, cpu: treeCpuSeconds(child.pid) - cpu0 });
     }
-    table(`POST /v1/moderate/text (target ≥ ${fmt.int(TARGET_RPS)} req/s)`,
+    table(`POST /v1/moderate/text, ${workers} worker${workers > 1 ? 's' : ''} (target ≥ ${fmt.int(TARGET_RPS)} req/s on 2 cores)`,
       ['variant', 'req/s', 'p50 ms', 'p99 ms', '2xx', 'non-2xx', 'errors', 'server CPU', 'CPU µs/req', 'target'],
       results.map(({ label, r, cpu }) => [label, fmt.int(rps(r)), r.latency.p50.toFixed(1), r.latency.p99.toFixed(1),
         fmt.int(r['2xx']), fmt.int(r.non2xx), fmt.int(r.errors + r.timeouts), fmt.pct(cpu / r.duration),
         fmt.int((cpu * 1e6) / (r['2xx'] + r.non2xx)), rps(r) >= TARGET_RPS ? 'met' : 'MISSED']));
     await checkDecisions(url, key, started);
     const answered = results.reduce((s, { r }) => s + r['2xx'], 0);
-    const inFlight = VARIANTS.reduce((s, v) => s + v.connections * v.pipelining, WARMUP_CONNECTIONS);
+    const inFlight = VARIANTS.reduce((s, v) => s + v.connections * v.pipelining, WARMUP_CONNECTIONS * workers);
     await stop(child);
     countStored(dataDir, answered, inFlight, started);
   } finally {
@@ -91,6 +98,15 @@ function countStored(dataDir: string, answered: number, inFlight: number, since:
 /** Responses per second over the whole run (autocannon's average of 1-s samples undercounts the ramp). */
 function rps(r: autocannon.Result): number {
   return (r['2xx'] + r.non2xx) / r.duration;
+}
+
+/** CPU seconds of a process and its children (the workers), Linux /proc. */
+function treeCpuSeconds(pid: number | undefined): number {
+  let children: number[] = [];
+  try {
+    children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+  } catch { /* no /proc */ }
+  return cpuSeconds(pid) + children.reduce((sum, child) => sum + cpuSeconds(child), 0);
 }
 
 /** User + system CPU seconds of a process (Linux /proc; 0 elsewhere). */

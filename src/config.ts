@@ -1,5 +1,6 @@
 // Environment → one frozen Config. Nothing else in Bulwark reads process.env.
 
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 
 export interface Config {
@@ -14,6 +15,8 @@ export interface Config {
   readonly storeContent: boolean;
   /** Requests per second allowed per API key (0: no limit). */
   readonly rateLimit: number;
+  /** Worker processes serving the port (BULWARK_WORKERS; 0 means one per core). */
+  readonly workers: number;
 }
 
 export const API_KEY_MIN_CHARS = 16;
@@ -33,6 +36,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     logLevel: env.LOG_LEVEL ?? 'info',
     storeContent: env.BULWARK_STORE_CONTENT === 'true',
     rateLimit: intFrom(env.BULWARK_RATE_LIMIT, 0),
+    workers: intFrom(env.BULWARK_WORKERS, 1) || availableParallelism(),
     ...overrides,
   });
 }

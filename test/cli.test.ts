@@ -21,16 +21,17 @@ function cli(...args: string[]) {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-/** Starts `bulwark serve` on a free port; resolves once it listens, with everything it printed. */
-function serve(): Promise<{ url: string; output: string; stop: () => Promise<number | null> }> {
-  const child = spawn(process.execPath, [main, 'serve'], { env: { ...env, PORT: '0', HOST: '127.0.0.1' } });
+/** Starts `bulwark serve` on a free port; resolves once every worker listens, with everything it printed. */
+function serve(workers = 1, dataDir?: string): Promise<{ url: string; output: string; stop: () => Promise<number | null> }> {
+  const child = spawn(process.execPath, [main, 'serve'],
+    { env: { ...env, PORT: '0', HOST: '127.0.0.1', BULWARK_WORKERS: String(workers), ...(dataDir ? { BULWARK_DATA_DIR: dataDir } : {}) } });
   let output = '';
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`serve did not start:\n${output}`)), 30_000);
+    const timer = setTimeout(() => reject(new Error(`serve did not start:\n${output}`)), 60_000);
     child.stdout.on('data', (chunk: Buffer) => {
       output += chunk.toString();
       const m = /"address":"(http:\/\/[^"]+)"/.exec(output);
-      if (m) {
+      if (m && (output.match(/"msg":"Bulwark is serving"/g) ?? []).length >= workers) {
         clearTimeout(timer);
         resolve({ url: m[1], output, stop: () => new Promise((done) => { child.once('exit', (code) => done(code)); child.kill('SIGTERM'); }) });
       }
@@ -103,6 +104,41 @@ describe('bulwark CLI', () => {
     lines.forEach((d, i) => assert.equal(d.suggestion, i % 50 === 7 ? 'block' : 'pass', `line ${i}`));
     assert.match(r.stderr, /scanning/);
     assert.ok(readFileSync(file, 'utf8').length > 0);
+  });
+});
+
+describe('bulwark serve with BULWARK_WORKERS=2', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'bulwark-workers-'));
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  test('two workers share one port, /metrics adds up both, and a stop stores every decision', async () => {
+    const server = await serve(2, dir);
+    let stopped: number | null | undefined;
+    try {
+      const key = /\b(bw_[A-Za-z0-9]{40})\b/.exec(server.output)?.[1];
+      assert.ok(key, server.output);
+      const pids = new Set([...server.output.matchAll(/"pid":(\d+)[^\n]*"msg":"Bulwark is serving"/g)].map((m) => m[1]));
+      assert.equal(pids.size, 2, server.output);
+      const moderate = (text: string) => fetch(`${server.url}/v1/moderate/text`, {
+        method: 'POST', headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' }, body: JSON.stringify({ text }),
+      });
+      for (let round = 0; round < 5; round++) {
+        const statuses = await Promise.all(Array.from({ length: 8 }, (_, i) => moderate(`hello ${round}-${i}`).then((r) => r.status)));
+        assert.deepEqual(statuses, Array(8).fill(200));
+      }
+      for (let i = 0; i < 3; i++) {
+        const text = await (await fetch(`${server.url}/metrics`)).text();
+        const total = [...text.matchAll(/^bulwark_decisions_total\{[^}]*\} (\d+)$/gm)].reduce((n, m) => n + Number(m[1]), 0);
+        assert.equal(total, 40, 'every worker\'s decisions, whichever worker answers');
+      }
+    } finally {
+      stopped = await server.stop();
+    }
+    assert.equal(stopped, 0);
+    const db = new Database(path.join(dir, 'bulwark.db'), { readonly: true });
+    const stored = (db.prepare('select count(*) as n from decisions').get() as { n: number }).n;
+    db.close();
+    assert.equal(stored, 40);
   });
 });
 

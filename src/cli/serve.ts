@@ -1,23 +1,27 @@
 // `bulwark serve`: start the service on PORT with data under BULWARK_DATA_DIR, print the first
 // admin key once if none exists, and shut down cleanly (flushing the audit log) on SIGINT/SIGTERM.
+// With BULWARK_WORKERS > 1 a primary process does the one-time work and forks the workers.
 
+import cluster from 'node:cluster';
 import { loadConfig } from '../config.js';
+import type { Config } from '../config.js';
 import { buildApp } from '../http/index.js';
 import { createService, ensureAdminKey } from '../service/index.js';
+import { runPrimary, workerMetrics } from './cluster.js';
 
 export async function serve(): Promise<void> {
   const config = loadConfig();
-  const service = await createService(config);
-  const app = await buildApp(service);
-  const { created } = await ensureAdminKey(service);
-  if (created) {
-    process.stdout.write(
-      `\n  Bulwark created the first admin API key. It is shown only this once; store it now:\n\n` +
-      `    ${created}\n\n  Use it as "Authorization: Bearer <key>". Only its hash is kept.\n\n`,
-    );
+  if (config.workers > 1 && cluster.isPrimary) {
+    await prepare(config);
+    process.stdout.write(`${JSON.stringify({ msg: 'Bulwark primary', workers: config.workers, pid: process.pid })}\n`);
+    runPrimary(config.workers, (message) => process.stderr.write(`bulwark: ${message}\n`));
+    return;
   }
+  const service = await createService(config);
+  const app = await buildApp(service, cluster.isWorker ? { gatherMetrics: workerMetrics(service.metrics) } : {});
+  if (!cluster.isWorker) printFirstKey((await ensureAdminKey(service)).created);
   const address = await app.listen({ port: config.port, host: config.host });
-  app.log.info({ address, dataDir: config.dataDir, database: service.db.dialect }, 'Bulwark is serving');
+  app.log.info({ address, dataDir: config.dataDir, database: service.db.dialect, pid: process.pid }, 'Bulwark is serving');
 
   let closing = false;
   const stop = async (signal: string) => {
@@ -30,4 +34,22 @@ export async function serve(): Promise<void> {
   };
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+/** The primary's one-time work before forking: migrations and the first admin key. */
+async function prepare(config: Config): Promise<void> {
+  const service = await createService(config);
+  try {
+    printFirstKey((await ensureAdminKey(service)).created);
+  } finally {
+    await service.close();
+  }
+}
+
+function printFirstKey(created: string | null | undefined): void {
+  if (!created) return;
+  process.stdout.write(
+    `\n  Bulwark created the first admin API key. It is shown only this once; store it now:\n\n` +
+    `    ${created}\n\n  Use it as "Authorization: Bearer <key>". Only its hash is kept.\n\n`,
+  );
 }

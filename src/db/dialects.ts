@@ -5,7 +5,8 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import SqliteDatabase from 'better-sqlite3';
-import { PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { CompiledQuery, PostgresDialect, SqliteDialect, SqliteDriver, sql } from 'kysely';
+import type { DatabaseConnection, Driver } from 'kysely';
 import type { ColumnDataType, ColumnDefinitionBuilder, Dialect, Expression } from 'kysely';
 import pg from 'pg';
 
@@ -38,11 +39,35 @@ export function sqliteDialect(file: string): DialectSpec {
   database.pragma('synchronous = NORMAL');
   return {
     name: 'sqlite',
-    dialect: new SqliteDialect({ database }),
+    dialect: new ImmediateSqliteDialect({ database }),
     sortableText: 'text',
     serial: 'integer',
     serialKey: (c) => c.primaryKey().autoIncrement(),
   };
+}
+
+/**
+ * Transactions that read, then write (next version number, list revision) must take SQLite's write
+ * lock when they begin: a deferred transaction whose read snapshot went stale while another
+ * process (a second worker, `bulwark lists import`) wrote fails at once with SQLITE_BUSY instead of
+ * waiting. BEGIN IMMEDIATE waits for the lock (busy_timeout) and cannot go stale.
+ */
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
+}
+
+class ImmediateSqliteDialect extends SqliteDialect {
+  readonly #config: ConstructorParameters<typeof SqliteDialect>[0];
+  constructor(config: ConstructorParameters<typeof SqliteDialect>[0]) {
+    super(config);
+    this.#config = config;
+  }
+
+  override createDriver(): Driver {
+    return new ImmediateSqliteDriver(this.#config);
+  }
 }
 
 export function postgresDialect(connectionString: string): DialectSpec {

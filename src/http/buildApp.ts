@@ -27,7 +27,11 @@ import { reviewRoutes } from './routes/reviews.js';
 import { settingsRoutes } from './routes/settings.js';
 import { version } from '../version.js';
 
-export interface AppOptions { logger?: boolean }
+export interface AppOptions {
+  logger?: boolean;
+  /** Metrics of every worker process merged, when several serve one port (default: this process's). */
+  gatherMetrics?: () => Promise<string>;
+}
 
 export async function buildApp(service: Service, options: AppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
@@ -48,7 +52,7 @@ export async function buildApp(service: Service, options: AppOptions = {}): Prom
   app.removeContentTypeParser('text/plain');
   installErrorHandling(app);
   installRequestIdHeader(app);
-  installMetrics(app, service.metrics);
+  installMetrics(app, service.metrics, options.gatherMetrics);
   const keyCache = new KeyCache(service.stores.keys);
   installAuth(app, keyCache, service.config.rateLimit > 0 ? new KeyRateLimiter(service.config.rateLimit) : null);
   app.addHook('preValidation', async (req) => refuseProtectedAttributes(req.body, req.query));
