@@ -111,7 +111,7 @@ describe('bulwark serve with BULWARK_WORKERS=2', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'bulwark-workers-'));
   after(() => rmSync(dir, { recursive: true, force: true }));
 
-  test('two workers share one port, /metrics adds up both, and a stop stores every decision', async () => {
+  test('two workers share one port and act as one: changes, reads, revocations and /metrics', async () => {
     const server = await serve(2, dir);
     let stopped: number | null | undefined;
     try {
@@ -131,6 +131,24 @@ describe('bulwark serve with BULWARK_WORKERS=2', () => {
         const total = [...text.matchAll(/^bulwark_decisions_total\{[^}]*\} (\d+)$/gm)].reduce((n, m) => n + Number(m[1]), 0);
         assert.equal(total, 40, 'every worker\'s decisions, whichever worker answers');
       }
+      // The guarantees of one process hold across workers: a change applies to the very next request.
+      const api = (method: string, route: string, body?: unknown, bearer = key) => fetch(`${server.url}${route}`, {
+        method, headers: { authorization: `Bearer ${bearer}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+        body: body ? JSON.stringify(body) : undefined,
+      });
+      const list = await (await api('POST', '/v1/lists', { name: 'b', kind: 'keyword', action: 'block', category: 'spam', match: 'normalized' })).json() as { id: string };
+      assert.equal((await api('POST', `/v1/lists/${list.id}/entries`, { entries: [{ value: 'zorblax' }] })).status, 200);
+      const verdicts = await Promise.all(Array.from({ length: 8 }, async () =>
+        ((await (await moderate('buy zorblax now')).json()) as { suggestion: string }).suggestion));
+      assert.deepEqual(verdicts, Array(8).fill('block'), 'the new entry reaches every worker before the write answers');
+      const made = await (await moderate('read me back')).json() as { id: string };
+      const reads = await Promise.all(Array.from({ length: 8 }, async () => (await api('GET', `/v1/decisions/${made.id}`)).status));
+      assert.deepEqual(reads, Array(8).fill(200), 'a decision is readable at once from every worker');
+      const extra = await (await api('POST', '/v1/keys', { name: 'temp', scopes: ['moderate'] })).json() as { id: string; key: string };
+      assert.equal((await api('POST', '/v1/moderate/text', { text: 'hi' }, extra.key)).status, 200);
+      assert.equal((await api('DELETE', `/v1/keys/${extra.id}`)).status, 204);
+      const after = await Promise.all(Array.from({ length: 8 }, async () => (await api('POST', '/v1/moderate/text', { text: 'hi' }, extra.key)).status));
+      assert.deepEqual(after, Array(8).fill(401), 'a revoked key stops working in every worker at once');
     } finally {
       stopped = await server.stop();
     }
@@ -138,7 +156,7 @@ describe('bulwark serve with BULWARK_WORKERS=2', () => {
     const db = new Database(path.join(dir, 'bulwark.db'), { readonly: true });
     const stored = (db.prepare('select count(*) as n from decisions').get() as { n: number }).n;
     db.close();
-    assert.equal(stored, 40);
+    assert.equal(stored, 40 + 8 + 1 + 1);
   });
 });
 

@@ -1,31 +1,30 @@
 // BULWARK_WORKERS > 1: the primary process migrates the database and makes the first admin key,
-// then forks the workers, which share the port (Node's cluster round-robin). Workers are like
-// separate instances of one deployment: a change made through one reaches the others' caches
-// within 2 s, and decisions another worker holds in its write-behind buffer become readable
-// within milliseconds. /metrics merges every worker's registry. A worker that dies is replaced.
+// then forks the workers, which share the port (Node's cluster round-robin). Workers talk through
+// the primary: a worker asks, every worker (itself included) answers, the asker gets all answers.
+// That carries cache invalidations and audit-log flushes (so every guarantee of one process holds:
+// a change applies to the next request whichever worker serves it) and /metrics, merged.
+// A worker that dies is replaced.
 
 import cluster from 'node:cluster';
 import type { Worker } from 'node:cluster';
 import { randomUUID } from 'node:crypto';
-import client from 'prom-client';
-import type { Metrics } from '../service/metrics.js';
 
-const COLLECT = 'bulwark:metrics-collect';
-const PART = 'bulwark:metrics-part';
-const ASK = 'bulwark:metrics-ask';
-const ANSWER = 'bulwark:metrics-answer';
-const GATHER_TIMEOUT_MS = 3_000;
+const ASK = 'bulwark:ask';
+const QUESTION = 'bulwark:question';
+const REPLY = 'bulwark:reply';
+const ANSWERS = 'bulwark:answers';
+const ANSWER_TIMEOUT_MS = 3_000;
 const MAX_RESTARTS_PER_MINUTE = 10;
 
-interface Message { type: string; id: string; json?: client.MetricObjectWithValues<client.MetricValue<string>>[]; text?: string }
+interface Message { type: string; id: string; body?: unknown; value?: unknown; values?: unknown[] }
 
-/** In the primary: fork `count` workers, replace the ones that die, stop them all on SIGINT/SIGTERM. */
+/** In the primary: fork `count` workers, relay their questions, replace the ones that die, stop all on SIGINT/SIGTERM. */
 export function runPrimary(count: number, log: (message: string) => void): void {
   let stopping = false;
   const restarts: number[] = [];
   const fork = (): Worker => {
     const worker = cluster.fork();
-    worker.on('message', (m: Message) => { if (m?.type === ASK) void answerMetrics(worker, m.id); });
+    worker.on('message', (m: Message) => { if (m?.type === ASK) void relay(worker, m); });
     return worker;
   };
   for (let i = 0; i < count; i++) fork();
@@ -53,35 +52,43 @@ export function runPrimary(count: number, log: (message: string) => void): void 
   process.on('SIGTERM', stop);
 }
 
-/** Asks every worker for its metrics and sends the merged text to the one that asked. */
-async function answerMetrics(asker: Worker, id: string): Promise<void> {
+/** Puts the asker's question to every live worker and sends it their answers (a silent worker is left out). */
+async function relay(asker: Worker, ask: Message): Promise<void> {
   const workers = Object.values(cluster.workers ?? {}).filter((w): w is Worker => w !== undefined && w.isConnected());
-  const parts = await Promise.all(workers.map((w) => new Promise<Message['json'] | null>((resolve) => {
-    const timer = setTimeout(() => { w.off('message', onPart); resolve(null); }, GATHER_TIMEOUT_MS);
-    const onPart = (m: Message) => {
-      if (m?.type !== PART || m.id !== id) return;
+  const values = await Promise.all(workers.map((w) => new Promise<unknown>((resolve) => {
+    const timer = setTimeout(() => { w.off('message', onReply); resolve(undefined); }, ANSWER_TIMEOUT_MS);
+    const onReply = (m: Message) => {
+      if (m?.type !== REPLY || m.id !== ask.id) return;
       clearTimeout(timer);
-      w.off('message', onPart);
-      resolve(m.json ?? null);
+      w.off('message', onReply);
+      resolve(m.value);
     };
-    w.on('message', onPart);
-    w.send({ type: COLLECT, id });
+    w.on('message', onReply);
+    w.send({ type: QUESTION, id: ask.id, body: ask.body });
   })));
-  const merged = client.AggregatorRegistry.aggregate(parts.filter((p): p is NonNullable<typeof p> => p !== null));
-  asker.send({ type: ANSWER, id, text: await merged.metrics() });
+  if (asker.isConnected()) asker.send({ type: ANSWERS, id: ask.id, values: values.filter((v) => v !== undefined) });
 }
 
-/** In a worker: answer the primary's collection requests; returns the gatherer /metrics uses. */
-export function workerMetrics(metrics: Metrics): () => Promise<string> {
-  const waiting = new Map<string, (text: string) => void>();
-  process.on('message', (m: Message) => {
-    if (m?.type === COLLECT) void metrics.registry.getMetricsAsJSON().then((json) => process.send?.({ type: PART, id: m.id, json }));
-    else if (m?.type === ANSWER) waiting.get(m.id)?.(m.text ?? '');
-  });
-  return () => new Promise<string>((resolve) => {
-    const id = randomUUID();
-    const timer = setTimeout(() => { waiting.delete(id); resolve(metrics.registry.metrics()); }, GATHER_TIMEOUT_MS * 2);
-    waiting.set(id, (text) => { clearTimeout(timer); waiting.delete(id); resolve(text); });
-    process.send?.({ type: ASK, id });
-  });
+/** A worker's line to the others: ask them all (itself included), and answer what they ask. */
+export class Peers {
+  readonly #waiting = new Map<string, (values: unknown[]) => void>();
+
+  constructor(answer: (body: unknown) => Promise<unknown>) {
+    process.on('message', (m: Message) => {
+      if (m?.type === QUESTION) {
+        void answer(m.body).then((value) => process.send?.({ type: REPLY, id: m.id, value: value ?? null }),
+          () => process.send?.({ type: REPLY, id: m.id, value: null }));
+      } else if (m?.type === ANSWERS) this.#waiting.get(m.id)?.(m.values ?? []);
+    });
+  }
+
+  /** Every worker's answer to `body`; resolves once all answered (a worker that stays silent is dropped after 3 s). */
+  ask(body: unknown): Promise<unknown[]> {
+    return new Promise((resolve, reject) => {
+      const id = randomUUID();
+      const timer = setTimeout(() => { this.#waiting.delete(id); reject(new Error('the other workers did not answer')); }, ANSWER_TIMEOUT_MS * 2);
+      this.#waiting.set(id, (values) => { clearTimeout(timer); this.#waiting.delete(id); resolve(values); });
+      process.send?.({ type: ASK, id, body });
+    });
+  }
 }

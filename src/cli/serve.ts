@@ -7,7 +7,9 @@ import { loadConfig } from '../config.js';
 import type { Config } from '../config.js';
 import { buildApp } from '../http/index.js';
 import { createService, ensureAdminKey } from '../service/index.js';
-import { runPrimary, workerMetrics } from './cluster.js';
+import client from 'prom-client';
+import type { Service } from '../service/index.js';
+import { Peers, runPrimary } from './cluster.js';
 
 export async function serve(): Promise<void> {
   const config = loadConfig();
@@ -18,7 +20,7 @@ export async function serve(): Promise<void> {
     return;
   }
   const service = await createService(config);
-  const app = await buildApp(service, cluster.isWorker ? { gatherMetrics: workerMetrics(service.metrics) } : {});
+  const app = await buildApp(service, cluster.isWorker ? { gatherMetrics: joinPeers(service) } : {});
   if (!cluster.isWorker) printFirstKey((await ensureAdminKey(service)).created);
   const address = await app.listen({ port: config.port, host: config.host });
   app.log.info({ address, dataDir: config.dataDir, database: service.db.dialect, pid: process.pid }, 'Bulwark is serving');
@@ -34,6 +36,24 @@ export async function serve(): Promise<void> {
   };
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+/**
+ * A worker answers the others' questions (apply a cache change, flush the audit log, report
+ * metrics) and routes its own changes and flushes through them; returns the merged /metrics.
+ */
+function joinPeers(service: Service): () => Promise<string> {
+  const peers = new Peers(async (body) => {
+    const q = body as { change?: Parameters<Service['applyChange']>[0]; flush?: true; metrics?: true };
+    if (q.change) service.applyChange(q.change);
+    if (q.flush) await service.recorder.flush();
+    return q.metrics ? service.metrics.registry.getMetricsAsJSON() : true;
+  });
+  service.connectPeers(peers);
+  return async () => {
+    const parts = await peers.ask({ metrics: true }) as Parameters<typeof client.AggregatorRegistry.aggregate>[0];
+    return client.AggregatorRegistry.aggregate(parts).metrics();
+  };
 }
 
 /** The primary's one-time work before forking: migrations and the first admin key. */

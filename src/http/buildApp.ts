@@ -54,6 +54,8 @@ export async function buildApp(service: Service, options: AppOptions = {}): Prom
   installRequestIdHeader(app);
   installMetrics(app, service.metrics, options.gatherMetrics);
   const keyCache = new KeyCache(service.stores.keys);
+  // A revoked key stops working at once, in every worker (Service.changed reaches them all).
+  service.onChange((change) => { if ('keys' in change) keyCache.clear(); });
   installAuth(app, keyCache, service.config.rateLimit > 0 ? new KeyRateLimiter(service.config.rateLimit) : null);
   app.addHook('preValidation', async (req) => refuseProtectedAttributes(req.body, req.query));
   app.addHook('onResponse', async (req, reply) => {
@@ -68,7 +70,7 @@ export async function buildApp(service: Service, options: AppOptions = {}): Prom
   await app.register(reviewRoutes, { service });
   await app.register(policyRoutes, { service });
   await app.register(listRoutes, { service });
-  await app.register(keyRoutes, { service, keyCache });
+  await app.register(keyRoutes, { service });
   await app.register(auditRoutes, { service });
   await app.register(settingsRoutes, { service });
   return app;

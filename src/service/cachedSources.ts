@@ -1,5 +1,6 @@
-// The tenant's policies and compiled custom lists, cached in memory. Writes in this process
-// invalidate at once; other processes (PostgreSQL deployments) see changes within REFRESH_MS,
+// The tenant's policies and compiled custom lists, cached in memory. Writes in this service (and
+// in the other workers of one `serve`, through Service.changed) invalidate at once; separate
+// instances on one PostgreSQL database see changes within REFRESH_MS,
 // and a list is recompiled only when its revision changed. A per-tenant generation, bumped by
 // every invalidation, keeps a load that started before a write from caching what it read.
 

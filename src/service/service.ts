@@ -14,6 +14,12 @@ import { TextModeration } from './textModeration.js';
 
 export interface TenantSettings { storeContent: boolean }
 
+/** Cached state that changed: a tenant's policies, lists and settings, or the API keys. */
+export type Change = { tenant: string } | { keys: true };
+
+/** The other workers of this deployment (cli/cluster.ts): every one of them answers, this one included. */
+export interface PeerLine { ask(body: unknown): Promise<unknown[]> }
+
 export interface Service {
   readonly config: Config;
   readonly db: Db;
@@ -24,10 +30,19 @@ export interface Service {
   readonly metrics: Metrics;
   readonly text: TextModeration;
   tenantSettings(tenantId: string): Promise<TenantSettings>;
-  /** Makes every accepted decision durable before a read; throws SERVICE_NOT_READY while writes fail. */
+  /**
+   * Makes every accepted decision durable before a read (in every worker, when there are several);
+   * throws SERVICE_NOT_READY while writes fail.
+   */
   flushDecisions(): Promise<void>;
-  /** Drop the cached settings after a change in this process. */
-  forgetTenantSettings(tenantId: string): void;
+  /** Cached state changed: forget it here, and in every other worker before this resolves. */
+  changed(change: Change): Promise<void>;
+  /** Forget it here only (what another worker's `changed` runs). */
+  applyChange(change: Change): void;
+  /** Also called on every change, local or not (the HTTP layer's key cache listens). */
+  onChange(listener: (change: Change) => void): void;
+  /** Several workers serve this deployment: changes and flushes go to all of them. */
+  connectPeers(peers: PeerLine): void;
   ready(): Promise<{ ready: boolean; checks: Record<string, string> }>;
   close(): Promise<void>;
 }
@@ -47,6 +62,15 @@ export async function createService(config: Config, options: ServiceOptions = {}
   const metrics = new Metrics();
   const text = new TextModeration(detectors, sources, recorder, metrics);
   const settings = new Map<string, { value: TenantSettings; until: number }>();
+  const listeners: ((change: Change) => void)[] = [];
+  let peers: PeerLine | null = null;
+  const applyChange = (change: Change): void => {
+    if ('tenant' in change) {
+      sources.invalidate(change.tenant);
+      settings.delete(change.tenant);
+    }
+    for (const listener of listeners) listener(change);
+  };
 
   return {
     config, db, stores, detectors, sources, recorder, metrics, text,
@@ -58,9 +82,14 @@ export async function createService(config: Config, options: ServiceOptions = {}
       settings.set(tenantId, { value, until: Date.now() + 2_000 });
       return value;
     },
-    forgetTenantSettings(tenantId) { settings.delete(tenantId); },
+    async changed(change) {
+      if (peers) await peers.ask({ change }); else applyChange(change);
+    },
+    applyChange,
+    onChange(listener) { listeners.push(listener); },
+    connectPeers(line) { peers = line; },
     async flushDecisions() {
-      await recorder.flush();
+      if (peers) await peers.ask({ flush: true }); else await recorder.flush();
       if (recorder.failures > 0) {
         throw new BulwarkError('SERVICE_NOT_READY', `Writing the audit log is failing; ${recorder.pending} decisions are waiting to be retried.`);
       }

@@ -6,7 +6,6 @@ import type { Static } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { SCOPES } from '../../tenants/index.js';
 import type { Service } from '../../service/index.js';
-import type { KeyCache } from '../plugins/auth.js';
 import { principalOf } from '../plugins/auth.js';
 import { IdParams, errorResponses, literalUnion } from '../schemas.js';
 
@@ -20,8 +19,7 @@ const KeySchema = Type.Object({
   createdAt: Type.String(), revokedAt: Type.Union([Type.String(), Type.Null()]),
 });
 
-export async function keyRoutes(app: FastifyInstance, opts: { service: Service; keyCache: KeyCache }): Promise<void> {
-  const { service, keyCache } = opts;
+export async function keyRoutes(app: FastifyInstance, { service }: { service: Service }): Promise<void> {
   app.post<{ Body: Static<typeof CreateBody> }>('/v1/keys', {
     config: { scope: 'admin' },
     schema: { tags: ['keys'], summary: 'Create an API key (the secret is shown once)', body: CreateBody,
@@ -45,7 +43,7 @@ export async function keyRoutes(app: FastifyInstance, opts: { service: Service; 
   }, async (req, reply) => {
     const { tenantId, keyId } = principalOf(req);
     await service.stores.keys.revoke(tenantId, req.params.id);
-    keyCache.clear();
+    await service.changed({ keys: true });
     await service.stores.audit.record({ tenantId, actor: keyId, action: 'key.revoke', target: req.params.id, detail: {} });
     return reply.code(204).send();
   });

@@ -33,7 +33,7 @@ export async function addEntries(
 ): Promise<{ added: number; skipped: number }> {
   const cleaned = checkEntries(list, values);
   const result = await service.stores.lists.addEntries(tenantId, list.id, cleaned);
-  service.sources.invalidate(tenantId);
+  await service.changed({ tenant: tenantId });
   await service.stores.audit.record({
     tenantId, actor, action: 'list.entries.add', target: list.id, detail: { added: result.added, skipped: result.skipped },
   });

@@ -40,7 +40,7 @@ function listView(l: ListRecord) {
 
 export async function listRoutes(app: FastifyInstance, { service }: { service: Service }): Promise<void> {
   const lists = service.stores.lists;
-  const touched = (tenantId: string) => service.sources.invalidate(tenantId);
+  const touched = (tenantId: string) => service.changed({ tenant: tenantId });
 
   app.post<{ Body: Static<typeof CreateBody> }>('/v1/lists', {
     config: { scope: 'admin' },
@@ -51,7 +51,7 @@ export async function listRoutes(app: FastifyInstance, { service }: { service: S
     const b = req.body;
     const list = await lists.create({ tenantId, name: b.name, kind: b.kind ?? 'keyword', action: b.action,
       category: b.category, match: b.match ?? 'normalized' });
-    touched(tenantId);
+    await touched(tenantId);
     await service.stores.audit.record({ tenantId, actor: keyId, action: 'list.create', target: list.id, detail: { ...b } });
     return reply.code(201).send(listView(list));
   });
@@ -76,7 +76,7 @@ export async function listRoutes(app: FastifyInstance, { service }: { service: S
     const { tenantId, keyId } = principalOf(req);
     await requireList(service, tenantId, req.params.id);
     await lists.delete(tenantId, req.params.id);
-    touched(tenantId);
+    await touched(tenantId);
     await service.stores.audit.record({ tenantId, actor: keyId, action: 'list.delete', target: req.params.id, detail: {} });
     return reply.code(204).send();
   });
@@ -116,7 +116,7 @@ export async function listRoutes(app: FastifyInstance, { service }: { service: S
       throw new BulwarkError('LIST_TOO_MANY_ENTRIES', `${req.body.values.length} values; at most ${LIST_ENTRIES_PER_CALL_MAX} per call.`);
     }
     const { removed } = await lists.removeEntries(tenantId, req.params.id, req.body.values);
-    touched(tenantId);
+    await touched(tenantId);
     await service.stores.audit.record({ tenantId, actor: keyId, action: 'list.entries.remove', target: req.params.id, detail: { removed } });
     return { removed };
   });

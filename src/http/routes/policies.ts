@@ -86,7 +86,7 @@ export async function policyRoutes(app: FastifyInstance, { service }: { service:
       if (unknown.length > 0) throw new BulwarkError('POLICY_INVALID', `Unknown list id(s): ${unknown.join(', ')}.`, { unknown });
     }
     const saved = await policies.save(tenantId, req.params.name, body);
-    service.sources.invalidate(tenantId);
+    await service.changed({ tenant: tenantId });
     await service.stores.audit.record({ tenantId, actor: keyId, action: 'policy.update', target: `${saved.name}@${saved.version}`, detail: { ...body } });
     return view(saved);
   });

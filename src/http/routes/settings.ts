@@ -27,7 +27,7 @@ export async function settingsRoutes(app: FastifyInstance, { service }: { servic
   }, async (req) => {
     const { tenantId, keyId } = principalOf(req);
     await service.stores.tenants.updateSettings(tenantId, req.body);
-    service.forgetTenantSettings(tenantId);
+    await service.changed({ tenant: tenantId });
     await service.stores.audit.record({ tenantId, actor: keyId, action: 'settings.update', target: tenantId, detail: { ...req.body } });
     return service.tenantSettings(tenantId);
   });
