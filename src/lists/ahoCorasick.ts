@@ -7,25 +7,36 @@ export type OnMatch = (pattern: number, end: number) => boolean | void;
 const ROOT = 0;
 const ASCII = 128;
 
+/**
+ * A state's record in `#node`, four Int32 side by side so a step into a cold state touches one
+ * cache line (a 100k-entry list is megabytes and other detectors evict it between texts):
+ * first edge, dense row (-1: none), failure link, output (the state itself when a pattern ends
+ * there, else the nearest proper suffix state with a pattern, 0 = none). The record after the
+ * last state holds only the edge count, so state s's edges are [node[4s], node[4s + 4]).
+ */
+const STRIDE = 4;
+const FIRST_EDGE = 0;
+const DENSE_ROW = 1;
+const FAIL = 2;
+const OUTPUT = 3;
+
 export class AhoCorasick {
   readonly patterns: readonly string[];
   /** Dense goto of the root: the state after reading code unit c from the root (0 = stay). */
   #rootNext = new Int32Array(65536);
-  #edgeStart: Int32Array;
-  #edgeChar: Uint16Array;
-  #edgeTo: Int32Array;
-  #fail: Int32Array;
+  #node: Int32Array;
+  /** Edges as (code unit, target state) pairs, each state's sorted by code unit. */
+  #edges: Int32Array;
   /** Pattern ending exactly at this state, or -1. */
   #term: Int32Array;
-  /** Nearest proper suffix state with a pattern (0 = none). */
+  /** Nearest proper suffix state with a pattern (0 = none): the rest of an output chain. */
   #dict: Int32Array;
   /**
    * Complete transitions (failure links already followed) on ASCII for the states one or two
    * ASCII code units deep, where a scan spends most of its steps. Columns are the ASCII code units
    * the patterns use (`#column`, 0 for any other, which always leads back to the root), so a row
-   * stays small: row × #width + column, or -1 in `#denseRow` (no row).
+   * stays small: row × #width + column.
    */
-  #denseRow: Int32Array;
   #dense: Int32Array;
   #column = new Uint8Array(ASCII);
   #width = 1;
@@ -37,97 +48,113 @@ export class AhoCorasick {
     const trie = buildSortedTrie(patterns, order);
     const n = trie.nodes;
     this.#term = trie.term;
+    this.#node = new Int32Array((n + 1) * STRIDE);
+    this.#edges = new Int32Array(trie.edges * 2);
     // Children of each node, in creation order: sorted by code unit because input was sorted.
-    this.#edgeStart = new Int32Array(n + 1);
-    for (let e = 0; e < trie.edges; e++) this.#edgeStart[trie.parent[e] + 1]++;
-    for (let i = 0; i < n; i++) this.#edgeStart[i + 1] += this.#edgeStart[i];
-    const fill = this.#edgeStart.slice(0, n);
-    this.#edgeChar = new Uint16Array(trie.edges);
-    this.#edgeTo = new Int32Array(trie.edges);
+    const node = this.#node;
+    for (let e = 0; e < trie.edges; e++) node[(trie.parent[e] + 1) * STRIDE]++;
+    for (let i = 0; i < n; i++) node[(i + 1) * STRIDE] += node[i * STRIDE];
+    const fill = new Int32Array(n);
+    for (let i = 0; i < n; i++) fill[i] = node[i * STRIDE];
     for (let e = 0; e < trie.edges; e++) {
       const at = fill[trie.parent[e]]++;
-      this.#edgeChar[at] = trie.char[e];
-      this.#edgeTo[at] = trie.child[e];
+      this.#edges[2 * at] = trie.char[e];
+      this.#edges[2 * at + 1] = trie.child[e];
     }
-    for (let e = this.#edgeStart[ROOT]; e < this.#edgeStart[ROOT + 1]; e++) this.#rootNext[this.#edgeChar[e]] = this.#edgeTo[e];
-    this.#fail = new Int32Array(n);
+    for (let e = node[FIRST_EDGE]; e < node[STRIDE]; e++) this.#rootNext[this.#edges[2 * e]] = this.#edges[2 * e + 1];
     this.#dict = new Int32Array(n);
     this.#linkFailures(n);
-    [this.#denseRow, this.#dense] = this.#denseAsciiRows(n);
+    for (let s = 0; s < n; s++) node[s * STRIDE + OUTPUT] = this.#term[s] >= 0 ? s : this.#dict[s];
+    this.#dense = this.#denseAsciiRows(n);
   }
 
-  get size(): number { return this.#fail.length; }
+  get size(): number { return this.#dict.length; }
 
   /** Child of `state` on code unit c, or -1. Few children: linear; many: binary search. */
   #goto(state: number, c: number): number {
     if (state === ROOT) return this.#rootNext[c];
-    let lo = this.#edgeStart[state];
-    let hi = this.#edgeStart[state + 1];
-    const chars = this.#edgeChar;
+    const node = this.#node;
+    const edges = this.#edges;
+    let lo = node[state * STRIDE + FIRST_EDGE];
+    let hi = node[(state + 1) * STRIDE + FIRST_EDGE];
     if (hi - lo <= 8) {
-      for (; lo < hi; lo++) if (chars[lo] === c) return this.#edgeTo[lo];
+      for (; lo < hi; lo++) if (edges[2 * lo] === c) return edges[2 * lo + 1];
       return -1;
     }
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      const m = chars[mid];
-      if (m === c) return this.#edgeTo[mid];
+      const m = edges[2 * mid];
+      if (m === c) return edges[2 * mid + 1];
       if (m < c) lo = mid + 1; else hi = mid;
     }
     return -1;
   }
 
+  #fail(state: number): number { return this.#node[state * STRIDE + FAIL]; }
+
+  #children(u: number): [number, number] {
+    return [this.#node[u * STRIDE + FIRST_EDGE], this.#node[(u + 1) * STRIDE + FIRST_EDGE]];
+  }
+
   #linkFailures(n: number): void {
+    const node = this.#node;
+    const edges = this.#edges;
     const queue = new Int32Array(n);
     let head = 0;
     let tail = 0;
-    for (let e = this.#edgeStart[ROOT]; e < this.#edgeStart[ROOT + 1]; e++) queue[tail++] = this.#edgeTo[e];
+    const [r0, r1] = this.#children(ROOT);
+    for (let e = r0; e < r1; e++) queue[tail++] = edges[2 * e + 1];
     while (head < tail) {
       const u = queue[head++];
-      for (let e = this.#edgeStart[u]; e < this.#edgeStart[u + 1]; e++) {
-        const v = this.#edgeTo[e];
-        const c = this.#edgeChar[e];
-        let f = this.#fail[u];
+      const [e0, e1] = this.#children(u);
+      for (let e = e0; e < e1; e++) {
+        const v = edges[2 * e + 1];
+        const c = edges[2 * e];
+        let f = this.#fail(u);
         let t = this.#goto(f, c);
-        while (t < 0) { f = this.#fail[f]; t = this.#goto(f, c); }
-        this.#fail[v] = t === v ? ROOT : t;
-        const fv = this.#fail[v];
+        while (t < 0) { f = this.#fail(f); t = this.#goto(f, c); }
+        const fv = t === v ? ROOT : t;
+        node[v * STRIDE + FAIL] = fv;
         this.#dict[v] = this.#term[fv] >= 0 ? fv : this.#dict[fv];
         queue[tail++] = v;
       }
     }
   }
 
-  #denseAsciiRows(n: number): [Int32Array, Int32Array] {
-    for (let e = 0; e < this.#edgeChar.length; e++) {
-      const c = this.#edgeChar[e];
+  #denseAsciiRows(n: number): Int32Array {
+    const node = this.#node;
+    const edges = this.#edges;
+    for (let e = 0; e < edges.length; e += 2) {
+      const c = edges[e];
       if (c < ASCII && this.#column[c] === 0) this.#column[c] = this.#width++;
     }
-    const rowOf = new Int32Array(n).fill(-1);
+    for (let s = 0; s < n; s++) node[s * STRIDE + DENSE_ROW] = -1;
     const depth1: number[] = [];
     const depth2: number[] = [];
-    for (let e = this.#edgeStart[ROOT]; e < this.#edgeStart[ROOT + 1]; e++) {
-      if (this.#edgeChar[e] >= ASCII) continue;
-      const u = this.#edgeTo[e];
+    const [r0, r1] = this.#children(ROOT);
+    for (let e = r0; e < r1; e++) {
+      if (edges[2 * e] >= ASCII) continue;
+      const u = edges[2 * e + 1];
       depth1.push(u);
-      for (let f = this.#edgeStart[u]; f < this.#edgeStart[u + 1]; f++) if (this.#edgeChar[f] < ASCII) depth2.push(this.#edgeTo[f]);
+      const [u0, u1] = this.#children(u);
+      for (let f = u0; f < u1; f++) if (edges[2 * f] < ASCII) depth2.push(edges[2 * f + 1]);
     }
     // Shallower rows first: a state's failure link points to a shallower ASCII state (or the root).
     const order = [...depth1, ...depth2];
-    order.forEach((u, row) => { rowOf[u] = row; });
+    order.forEach((u, row) => { node[u * STRIDE + DENSE_ROW] = row; });
     const width = this.#width;
     const dense = new Int32Array(order.length * width);
     for (const u of order) {
-      const row = rowOf[u] * width;
-      const f = this.#fail[u];
+      const row = node[u * STRIDE + DENSE_ROW] * width;
+      const f = this.#fail(u);
       for (let c = 0; c < ASCII; c++) {
         const col = this.#column[c];
         if (col === 0) continue; // column 0 stays ROOT: no pattern holds c
         const t = this.#goto(u, c);
-        dense[row + col] = t >= 0 ? t : f === ROOT ? this.#rootNext[c] : dense[rowOf[f] * width + col];
+        dense[row + col] = t >= 0 ? t : f === ROOT ? this.#rootNext[c] : dense[node[f * STRIDE + DENSE_ROW] * width + col];
       }
     }
-    return [rowOf, dense];
+    return dense;
   }
 
   /**
@@ -137,9 +164,8 @@ export class AhoCorasick {
   scan(text: string, onMatch: OnMatch, from = 0, to = text.length, spaces: Uint8Array | null = null): void {
     const term = this.#term;
     const dict = this.#dict;
-    const fail = this.#fail;
+    const node = this.#node;
     const rootNext = this.#rootNext;
-    const denseRow = this.#denseRow;
     const dense = this.#dense;
     const column = this.#column;
     const width = this.#width;
@@ -155,19 +181,23 @@ export class AhoCorasick {
         } else inSpace = false;
       }
       if (s === ROOT) s = rootNext[c];
-      else if (c < ASCII && denseRow[s] >= 0) s = dense[denseRow[s] * width + column[c]];
       else {
-        let t = this.#goto(s, c);
-        while (t < 0) {
-          s = fail[s];
-          if (s === ROOT) { t = rootNext[c]; break; }
-          if (c < ASCII && denseRow[s] >= 0) { t = dense[denseRow[s] * width + column[c]]; break; }
-          t = this.#goto(s, c);
+        let row = node[s * STRIDE + DENSE_ROW];
+        if (c < ASCII && row >= 0) s = dense[row * width + column[c]];
+        else {
+          let t = this.#goto(s, c);
+          while (t < 0) {
+            s = node[s * STRIDE + FAIL];
+            if (s === ROOT) { t = rootNext[c]; break; }
+            row = node[s * STRIDE + DENSE_ROW];
+            if (c < ASCII && row >= 0) { t = dense[row * width + column[c]]; break; }
+            t = this.#goto(s, c);
+          }
+          s = t;
         }
-        s = t;
       }
       if (s === ROOT) continue;
-      let o = term[s] >= 0 ? s : dict[s];
+      let o = node[s * STRIDE + OUTPUT];
       while (o !== ROOT) {
         if (onMatch(term[o], i + 1) === true) return;
         o = dict[o];

@@ -8,7 +8,7 @@ for (const ch of MASK) IS_MASK[ch.charCodeAt(0)] = 1;
 function isTrailing(c: number): boolean { return c === 46 || c === 45 || c === 33; }
 
 function isLetter(c: number): boolean { return c >= 97 && c <= 122; }
-function isTokenCode(c: number): boolean { return isLetter(c) || (c < 128 && IS_MASK[c] === 1); }
+function isTokenCode(c: number): boolean { return isLetter(c) || isMaskCode(c); }
 function isWordish(text: string, i: number): boolean {
   if (i < 0 || i >= text.length) return false;
   const c = text.charCodeAt(i);
@@ -18,19 +18,26 @@ function isWordish(text: string, i: number): boolean {
 
 export interface MaskCandidate { entry: number; core: string; extendRight: boolean }
 
+/** Entries of one (first letter, length), and the same split by their second letter. */
+interface Shape { all: MaskCandidate[]; bySecond: Map<number, MaskCandidate[]> }
+
 /**
  * Candidates keyed by first letter and length (a symbol hides exactly one letter), plus per first
  * letter the few that may run on ("fuck*"). An entry is eligible when it is one ASCII word of 3–15 letters.
  */
 export class MaskIndex {
-  #byShape = new Map<string, MaskCandidate[]>();
+  #byShape = new Map<string, Shape>();
   #runOn = new Map<string, MaskCandidate[]>();
   #size = 0;
 
   add(entry: number, core: string, extendRight: boolean): void {
     if (!/^[a-z]{3,15}$/.test(core)) return;
     const candidate = { entry, core, extendRight };
-    push(this.#byShape, core[0] + core.length, candidate);
+    const key = core[0] + core.length;
+    let shape = this.#byShape.get(key);
+    if (!shape) this.#byShape.set(key, shape = { all: [], bySecond: new Map() });
+    shape.all.push(candidate);
+    push(shape.bySecond, core.charCodeAt(1), candidate);
     if (extendRight) push(this.#runOn, core[0], candidate);
     this.#size++;
   }
@@ -44,7 +51,7 @@ export class MaskIndex {
     const n = text.length;
     for (let i = 0; i < n; i++) {
       const c = text.charCodeAt(i);
-      if (c >= 128 || IS_MASK[c] === 0) continue;
+      if (!isMaskCode(c)) continue;
       // Grow the run of letters and symbols around this symbol, then trim it to a masked word.
       let s = i;
       while (s > 0 && isTokenCode(text.charCodeAt(s - 1))) s--;
@@ -65,7 +72,11 @@ export class MaskIndex {
   /** The earliest-added entry that fits, as a scan of all same-letter entries in order would find. */
   #fit(token: string): number {
     let best = -1;
-    for (const c of this.#byShape.get(token[0] + token.length) ?? []) {
+    const shape = this.#byShape.get(token[0] + token.length);
+    // A shown second letter narrows the entries to those sharing it (a 100k list has hundreds per shape).
+    const second = token.charCodeAt(1);
+    const same = shape && (isMaskCode(second) ? shape.all : shape.bySecond.get(second));
+    for (const c of same ?? []) {
       if (fits(token, c)) { best = c.entry; break; }
     }
     for (const c of this.#runOn.get(token[0]) ?? []) {
@@ -76,16 +87,15 @@ export class MaskIndex {
   }
 }
 
-function push(map: Map<string, MaskCandidate[]>, key: string, candidate: MaskCandidate): void {
+function push<K>(map: Map<K, MaskCandidate[]>, key: K, candidate: MaskCandidate): void {
   const list = map.get(key);
   if (list) list.push(candidate); else map.set(key, [candidate]);
 }
 
+function isMaskCode(c: number): boolean { return c < 128 && IS_MASK[c] === 1; }
+
 function hasMaskCode(text: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 128 && IS_MASK[c] === 1) return true;
-  }
+  for (let i = from; i < to; i++) if (isMaskCode(text.charCodeAt(i))) return true;
   return false;
 }
 
@@ -96,11 +106,11 @@ function fits(token: string, c: MaskCandidate): boolean {
   let shown = 0;
   let hidden = 0;
   for (let i = 0; i < n; i++) {
-    const t = token[i];
-    if (MASK.includes(t)) hidden++;
-    else if (t === c.core[i]) shown++;
+    const t = token.charCodeAt(i);
+    if (isMaskCode(t)) hidden++;
+    else if (t === c.core.charCodeAt(i)) shown++;
     else return false;
   }
-  for (let i = n; i < token.length; i++) if (MASK.includes(token[i])) return false;
+  if (hasMaskCode(token, n, token.length)) return false;
   return hidden > 0 && shown >= 2 && hidden <= n - 2;
 }

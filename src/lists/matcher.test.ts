@@ -84,6 +84,15 @@ test('masked spellings fit single-word entries with at least two letters shown',
   assert.deepEqual(found(entries, 'e.g. self-help s*t'), []);
 });
 
+test('among many entries of one shape, a masked spelling fits the earliest that its shown letters allow', () => {
+  const entries = words(['fack', 'feck', 'fick', 'fock', 'fuck']);
+  assert.deepEqual(found(entries, 'f*ck'), ['fack@0-4']);
+  assert.deepEqual(found(entries, 'fu*k'), ['fuck@0-4']);
+  assert.deepEqual(found(entries, 'fo#k'), ['fock@0-4']);
+  assert.deepEqual(found(entries, 'f**k'), ['fack@0-4']);
+  assert.deepEqual(found(entries, 'fx*k'), []);
+});
+
 test('masked matching is off unless the entry asks for it', () => {
   assert.deepEqual(found([{ pattern: 'shit', payload: 'shit' }], 'sh*t'), []);
 });

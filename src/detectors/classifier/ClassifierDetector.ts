@@ -5,6 +5,7 @@
 import type { ContentKind } from '../../content/index.js';
 import type { DetectContext, Detection, Detector, DetectorExample, Evidence, TextInput } from '../detector.js';
 import { featurize } from './features.js';
+import { letterKind, unitsOf } from './letters.js';
 import { severityFor, TextClassifierModel } from './model.js';
 
 /**
@@ -14,10 +15,30 @@ import { severityFor, TextClassifierModel } from './model.js';
  */
 const MIN_CONTEXT = 3;
 
-function contextOf(folded: string): number {
-  const words = folded.match(/[\p{L}\p{N}][\p{L}\p{N}'’]*/gu) ?? [];
+/**
+ * Words in the text (runs of letters and digits, apostrophes inside), a word holding a Han
+ * character counting half its length; counting stops once `enough` is reached.
+ */
+export function contextOf(folded: string, enough = Infinity): number {
   let units = 0;
-  for (const w of words) units += /\p{Script=Han}/u.test(w) ? w.length / 2 : 1;
+  const n = folded.length;
+  for (let i = 0; i < n;) {
+    let cp = folded.codePointAt(i)!;
+    let kind = letterKind(cp);
+    if (kind === 0) { i += unitsOf(cp); continue; }
+    const start = i;
+    let han = false;
+    for (;;) {
+      han ||= kind === 2;
+      i += unitsOf(cp);
+      if (i >= n) break;
+      cp = folded.codePointAt(i)!;
+      kind = letterKind(cp);
+      if (kind === 0 && cp !== 39 && cp !== 0x2019) break;
+    }
+    units += han ? (i - start) / 2 : 1;
+    if (units >= enough) return units;
+  }
   return units;
 }
 
@@ -49,7 +70,7 @@ export class ClassifierDetector implements Detector {
     ctx.signal?.throwIfAborted();
     const model = this.#loaded();
     const folded = input.normalized.text;
-    const damping = Math.min(1, contextOf(folded) / MIN_CONTEXT);
+    const damping = Math.min(1, contextOf(folded, MIN_CONTEXT) / MIN_CONTEXT);
     const probabilities = model.predict(featurize(folded)).map((p) => p * damping);
     const scores: Detection['scores'] = {};
     const evidence: Evidence[] = [];

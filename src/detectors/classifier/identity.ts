@@ -4,6 +4,8 @@
 // by itself: only what is said about the group can raise a score. (PRODUCT.md: identity mentions
 // in any language pass.) Slurs are not identity words and are not masked.
 
+import { letterKind, unitsOf } from './letters.js';
+
 const MARK = ' ';
 
 const EN = [
@@ -25,12 +27,36 @@ const ZH = [
   '残疾人', '残障', '外国人', '外地人', '农村人', '河南人', '东北人', '上海人', '北京人', '广东人', '新疆人',
 ];
 
-const EN_RE = new RegExp(`(?<![\\p{L}\\p{N}])(?:${EN.join('|')})(?![\\p{L}\\p{N}])`, 'gu');
+const EN_WORDS = new Set(EN);
+const LONGEST_EN = Math.max(...EN.map((w) => w.length));
 const ZH_RE = new RegExp([...ZH].sort((a, b) => b.length - a.length).join('|'), 'g');
 const HAS_HAN = /[\u4e00-\u9fff]/;
 
 /** The folded text with every identity word taken out (a mark left in its place would itself become a signal). */
 export function maskIdentities(folded: string): string {
-  const en = folded.replace(EN_RE, MARK);
+  const en = maskEnglish(folded);
   return HAS_HAN.test(en) ? en.replace(ZH_RE, MARK) : en;
+}
+
+/** Whole words (maximal runs of letters and digits) that are English identity words become MARK. */
+function maskEnglish(text: string): string {
+  let out = '';
+  let copied = 0;
+  const n = text.length;
+  for (let i = 0; i < n;) {
+    let cp = text.codePointAt(i)!;
+    if (letterKind(cp) === 0) { i += unitsOf(cp); continue; }
+    const start = i;
+    let ascii = true;
+    do {
+      ascii &&= cp >= 97 && cp <= 122;
+      i += unitsOf(cp);
+      cp = i < n ? text.codePointAt(i)! : 0;
+    } while (i < n && letterKind(cp) !== 0);
+    if (ascii && i - start <= LONGEST_EN && EN_WORDS.has(text.slice(start, i))) {
+      out += text.slice(copied, start) + MARK;
+      copied = i;
+    }
+  }
+  return copied === 0 ? text : out + text.slice(copied);
 }
