@@ -24,6 +24,8 @@ export interface Evidence {
   mask?: boolean;
   /** Normalised form of the entry that matched, when a list or lexicon entry did. */
   entry?: string;
+  /** Inside quotation marks: reported or condemned words, so the severity was lowered to low. */
+  quoted?: boolean;
 }
 
 export interface Detection {

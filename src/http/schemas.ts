@@ -41,6 +41,7 @@ export const EvidenceSchema = Type.Object({
   score: Type.Number(),
   mask: Type.Optional(Type.Boolean()),
   entry: Type.Optional(Type.String()),
+  quoted: Type.Optional(Type.Boolean({ description: 'Inside quotation marks: reported or condemned words, severity lowered to low.' })),
   action: Type.Optional(literalUnion(['allow', 'review', 'block'] as const)),
   overrides: Type.Optional(Type.Array(Type.String())),
   listId: Type.Optional(Type.String()),

@@ -65,6 +65,12 @@ test('spaces inside groups count, and never double up with the space beside a gr
   assert.deepEqual(matches('buy (cocaine|heroin) (online|now|)', 'buy heroin'), ['buy heroin']);
   assert.deepEqual(matches('buy ? (online|now|)', 'buy x'), ['buy x']);
   assert.deepEqual(matches('buy ? (online|now|)', 'buy x now'), ['buy x now']);
+  // The same as a regex (a gap forces one): the group's own space is the only one it takes.
+  assert.deepEqual(matches('(women|men) (like you |)are ~ vile', 'men are so vile'), ['men are so vile']);
+  assert.deepEqual(matches('(women|men) (like you |)are ~ vile', 'women like you are vile'), ['women like you are vile']);
+  assert.deepEqual(matches('(women|men) (like you |)are ~ vile', 'womenare vile'), []);
+  assert.deepEqual(matches('vile ~ (| really)(women|men)', 'vile as ever women'), ['vile as ever women']);
+  assert.deepEqual(matches('vile ~ (| really)(women|men)', 'vile as ever really men'), ['vile as ever really men']);
 });
 
 test('regex patterns in long text run near their anchors and still find every match', () => {

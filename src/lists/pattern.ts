@@ -123,16 +123,22 @@ function emitSeq(seq: readonly PatternNode[], atStart: boolean, atEnd: boolean, 
   for (let i = 0; i < seq.length; i++) {
     const node = seq[i];
     const next = seq[i + 1];
-    // An optional group takes one neighbouring space with it: "cocaine (online|)" ends at "cocaine".
-    if (node.t === 'space' && isOptional(next) && seq[i + 2]?.t !== 'space') {
+    // An optional group takes one neighbouring space with it: "cocaine (online|)" ends at "cocaine";
+    // unless it holds that space itself: "women (like you |)are".
+    if (node.t === 'space' && isOptional(next) && seq[i + 2]?.t !== 'space' && !holdsSpace(next, 'end')) {
       out += `(?:${emitNode(seq, i, false, false, fold)}${emitOptional(next, ...flags(i + 1), fold)})?`;
       i++;
-    } else if (isOptional(node) && seq[i + 1]?.t === 'space') {
+    } else if (isOptional(node) && seq[i + 1]?.t === 'space' && !holdsSpace(node, 'start')) {
       out += `(?:${emitOptional(node, ...flags(i), fold)}${emitNode(seq, i + 1, false, false, fold)})?`;
       i++;
     } else out += emitNode(seq, i, ...flags(i), fold);
   }
   return out;
+}
+
+/** Every alternative that is not empty has a space at that end. */
+function holdsSpace(node: Extract<PatternNode, { t: 'alt' }>, side: 'start' | 'end'): boolean {
+  return node.alts.every((a) => a.length === 0 || a[side === 'start' ? 0 : a.length - 1].t === 'space');
 }
 
 function isOptional(node: PatternNode | undefined): node is Extract<PatternNode, { t: 'alt' }> {

@@ -1,13 +1,13 @@
 // The built-in lexicon: every lexicons/<lang>/<area>.tsv parsed once, folded the way text is
 // folded (plus pinyin forms of Chinese entries), and compiled into one matcher for all languages.
 
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Category, Severity } from '../../content/index.js';
 import { compileRules, foldForMatching } from '../../lists/index.js';
 import type { Matcher, Rule } from '../../lists/index.js';
 import { projectRoot } from '../../paths.js';
-import { parseLexiconFile } from './lexiconFile.js';
+import { parseLexiconFile, parseSetsFile } from './lexiconFile.js';
 import type { LexiconRow } from './lexiconFile.js';
 import { pinyinForms } from './pinyinForms.js';
 
@@ -37,6 +37,9 @@ const AREA_ORDER = ['profanity', 'harassment', 'hate', 'sexual', 'sexual_minors'
 /** The lexicon is reviewed in the repo: its phrase rules may be longer and wider than a tenant's. */
 const BUILTIN_LIMITS = Object.freeze({ maxLength: 4000, maxAlternatives: 160, maxGaps: 2 });
 
+/** Named alternatives of one language, used as {name} in its pattern rows. */
+const SETS_FILE = 'sets.txt';
+
 let cached: BuiltinLexicon | null = null;
 
 export function lexiconDir(): string {
@@ -54,9 +57,11 @@ export interface LexiconFile { lang: string; area: string; file: string; rows: L
 export function readLexiconFiles(dir: string): LexiconFile[] {
   const files: LexiconFile[] = [];
   for (const lang of readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort()) {
+    const setsFile = path.join(dir, lang, SETS_FILE);
+    const sets = existsSync(setsFile) ? parseSetsFile(readFileSync(setsFile, 'utf8'), `${lang}/${SETS_FILE}`) : new Map<string, string>();
     for (const name of readdirSync(path.join(dir, lang)).filter((f) => f.endsWith('.tsv'))) {
       const file = path.join(dir, lang, name);
-      files.push({ lang, area: name.slice(0, -4), file, rows: parseLexiconFile(readFileSync(file, 'utf8'), `${lang}/${name}`) });
+      files.push({ lang, area: name.slice(0, -4), file, rows: parseLexiconFile(readFileSync(file, 'utf8'), `${lang}/${name}`, sets) });
     }
   }
   const rank = (area: string) => (AREA_ORDER.includes(area) ? AREA_ORDER.indexOf(area) : AREA_ORDER.length);
@@ -72,7 +77,7 @@ export function compileLexicon(files: readonly LexiconFile[]): BuiltinLexicon {
     for (const row of rows) {
       const payload: LexiconEntry = { entry: row.entry, category: row.category, severity: row.severity, rule, kind: row.match, form: 'text' };
       const masked = row.match === 'normalized' && row.category !== 'allow' && !row.flags.has('nomask');
-      rules.push({ value: row.entry, kind: row.match, payload, masked, origin: `lexicons/${lang}/${area}.tsv:${row.line}` });
+      rules.push({ value: row.value, kind: row.match, payload, masked, origin: `lexicons/${lang}/${area}.tsv:${row.line}` });
       for (const form of pinyinForms(row)) rules.push({ value: form, kind: 'normalized', payload: { ...payload, form: 'pinyin' }, masked: false });
     }
   }

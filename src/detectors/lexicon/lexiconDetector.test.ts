@@ -90,3 +90,28 @@ test('pipeline-sized input stays well-formed', async () => {
   for (const e of d.evidence) assert.equal(text.slice(e.span!.start, e.span!.end), e.text);
   assert.ok(d.evidence.length >= 400);
 });
+
+const hateOf = async (text: string) => (await detect(text)).evidence.filter((e) => e.category === 'hate');
+
+test('statements about a group: derogation, threats and denied qualities, with the filler people put between', async () => {
+  for (const text of [
+    'Women like you are just so vile.', 'Immigrants are without a doubt the stupidest people', 'Black people are never any good.',
+    "I'm going to stab a woman tomorrow.", 'We should just hang all these refugees.', 'I absolutely loathe gay people.',
+    'Muslims should all be killed.', 'Disabled people make me so angry.',
+  ]) assert.ok((await hateOf(text)).some((e) => e.severity === 'high'), text);
+});
+
+test('negated, condemned and quoted statements about a group are not the writer\'s hate', async () => {
+  for (const text of [
+    'Women are not disgusting.', "I don't hate women.", 'People who attack immigrants are evil.',
+    'How can you say women are scum?', 'We must not make women suffer.', 'Gay people are wonderful.',
+  ]) assert.deepEqual(await hateOf(text), [], text);
+  const [quoted] = await hateOf('“Trans people are vermin” is a vile thing to write.');
+  assert.equal(quoted.severity, 'low');
+  assert.equal(quoted.quoted, true);
+  assert.equal(quoted.text, 'Trans people are vermin');
+  const [reported] = await hateOf('He said this was "typical faggot behaviour", which shows how bigoted he is.');
+  assert.equal(reported.severity, 'low');
+  const [retweet] = await hateOf('"@someone: look at these faggots" lmao');
+  assert.equal(retweet.severity, 'high', 'a retweet in quotes is the poster spreading it, not reporting it');
+});

@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { CATEGORIES } from '../../content/index.js';
 import { lexiconDir, loadBuiltinLexicon, parseLexiconFile, readLexiconFiles } from './index.js';
+import { parseSetsFile } from './lexiconFile.js';
 
 const files = readLexiconFiles(lexiconDir());
 
@@ -46,4 +47,15 @@ test('malformed rows fail with file and line', () => {
   assert.throws(() => parseLexiconFile(`${header}x\tallow\tlow\tnormalized\t-\t\n`, 'x.tsv'), /allow rows/);
   assert.throws(() => parseLexiconFile('x\tspam\tlow\tnormalized\t-\t\n', 'x.tsv'), /header/);
   assert.equal(parseLexiconFile(`# c\n${header}\nx\tspam\tlow\tpattern\tnomask\tn\n`, 'x.tsv')[0].flags.has('nomask'), true);
+});
+
+test('named sets expand in pattern rows, and a bad set or an unknown name fails with file and line', () => {
+  const header = 'entry\tcategory\tseverity\tmatch\tflags\tnote\n';
+  const sets = parseSetsFile('# groups\ngroup\trats|cats\n', 'sets.txt');
+  const [row] = parseLexiconFile(`${header}{group} are ~ bad\thate\thigh\tpattern\t-\t\n`, 'x.tsv', sets);
+  assert.equal(row.entry, '{group} are ~ bad');
+  assert.equal(row.value, '(rats|cats) are ~ bad');
+  assert.throws(() => parseLexiconFile(`${header}{nope} x\thate\thigh\tpattern\t-\t\n`, 'x.tsv', sets), /x\.tsv:2: unknown set \{nope\}/);
+  assert.throws(() => parseSetsFile('group\ta|(b)\n', 'sets.txt'), /sets\.txt:1: alternatives/);
+  assert.throws(() => parseSetsFile('g\ta\ng\tb\n', 'sets.txt'), /sets\.txt:2: set "g" is defined twice/);
 });

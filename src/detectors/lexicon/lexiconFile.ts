@@ -5,7 +5,8 @@
 //   entry	category	severity	match	flags	note
 //
 // entry     a word or phrase (match 'normalized'; a leading/trailing '*' continues into the word)
-//           or a pattern (match 'pattern', syntax in src/lists/pattern.ts)
+//           or a pattern (match 'pattern', syntax in src/lists/pattern.ts); in a pattern, {name}
+//           stands for the alternatives of a named set of the same language (sets.txt)
 // category  one of CATEGORIES, or 'allow': an allow row removes the lexicon's own hits it
 //           overlaps ("cum laude", "kill the process"), severity 'none'
 // severity  low | medium | high
@@ -21,7 +22,10 @@ export const LEXICON_FLAGS = ['nopinyin', 'pinyin', 'nomask'] as const;
 export type LexiconFlag = (typeof LEXICON_FLAGS)[number];
 
 export interface LexiconRow {
+  /** As written in the file (evidence and docs show this). */
   entry: string;
+  /** What is compiled: the entry with its {set} names expanded. */
+  value: string;
   category: Category | 'allow';
   severity: Severity;
   match: 'normalized' | 'pattern';
@@ -30,7 +34,29 @@ export interface LexiconRow {
   line: number;
 }
 
-export function parseLexiconFile(source: string, file: string): LexiconRow[] {
+/** Named alternatives shared by a language's pattern rows: {group} in an entry. */
+export type LexiconSets = ReadonlyMap<string, string>;
+
+/**
+ * lexicons/<lang>/sets.txt: "name<TAB>a|b|c" per line ('#' comments), so a pattern row can say
+ * "{group} (are|is) ~ {dehumanising}" instead of repeating seventy alternatives.
+ */
+export function parseSetsFile(source: string, file: string): LexiconSets {
+  const sets = new Map<string, string>();
+  source.split(/\r?\n/).forEach((raw, i) => {
+    if (raw.trim() === '' || raw.startsWith('#')) return;
+    const cells = raw.split('\t');
+    const [name, alternatives] = cells;
+    if (cells.length !== 2 || !/^[a-z_]+$/.test(name)) throw bad(file, i + 1, 'expected "name<TAB>a|b|c" with a lowercase name');
+    if (sets.has(name)) throw bad(file, i + 1, `set "${name}" is defined twice`);
+    const parts = alternatives.split('|').map((a) => a.trim());
+    if (parts.some((a) => a === '' || /[(){}~]/.test(a))) throw bad(file, i + 1, 'alternatives must be plain words or phrases');
+    sets.set(name, `(${parts.join('|')})`);
+  });
+  return sets;
+}
+
+export function parseLexiconFile(source: string, file: string, sets: LexiconSets = new Map()): LexiconRow[] {
   const rows: LexiconRow[] = [];
   let header = false;
   source.split(/\r?\n/).forEach((raw, i) => {
@@ -42,13 +68,13 @@ export function parseLexiconFile(source: string, file: string): LexiconRow[] {
       header = true;
       return;
     }
-    rows.push(parseRow(cells, file, line));
+    rows.push(parseRow(cells, file, line, sets));
   });
   if (!header) throw bad(file, 1, 'missing header');
   return rows;
 }
 
-function parseRow(cells: string[], file: string, line: number): LexiconRow {
+function parseRow(cells: string[], file: string, line: number, sets: LexiconSets): LexiconRow {
   if (cells.length < 5 || cells.length > 6) throw bad(file, line, `expected 5–6 tab-separated cells, got ${cells.length}`);
   const [entry, category, severity, match, flagCell, note = ''] = cells;
   if (entry.trim() === '' || entry !== entry.trim()) throw bad(file, line, 'entry is empty or has outer spaces');
@@ -61,7 +87,16 @@ function parseRow(cells: string[], file: string, line: number): LexiconRow {
     if (!(LEXICON_FLAGS as readonly string[]).includes(flag)) throw bad(file, line, `unknown flag "${flag}"`);
     flags.add(flag as LexiconFlag);
   }
-  return { entry, category: category as Category | 'allow', severity: severity as Severity, match, flags, note, line };
+  const value = match === 'pattern' ? expandSets(entry, sets, file, line) : entry;
+  return { entry, value, category: category as Category | 'allow', severity: severity as Severity, match, flags, note, line };
+}
+
+function expandSets(entry: string, sets: LexiconSets, file: string, line: number): string {
+  return entry.replace(/\{([^}]*)\}/g, (_, name: string) => {
+    const set = sets.get(name);
+    if (!set) throw bad(file, line, `unknown set {${name}}`);
+    return set;
+  });
 }
 
 function bad(file: string, line: number, reason: string): Error {

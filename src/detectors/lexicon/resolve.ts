@@ -6,6 +6,7 @@ import type { Category, Severity } from '../../content/index.js';
 import type { MatchHit } from '../../lists/index.js';
 import type { Detection, Evidence } from '../detector.js';
 import type { LexiconEntry } from './lexicon.js';
+import { isQuoted } from './quoted.js';
 
 /** Extra hits of a category nudge its score up, never past its severity band. */
 const EXTRA_HIT = 0.02;
@@ -41,15 +42,24 @@ function entryOf(hit: Hit): string {
   return hit.form ?? hit.payload.entry;
 }
 
-export function toDetection(hits: readonly Hit[]): Detection {
+/** Quoted words are reported, not said (retweets excepted); sexual content involving minors is never softened. */
+function severityIn(text: string, hit: Hit): { severity: Severity; quoted: boolean } {
+  const { category, severity } = hit.payload;
+  if (category === 'sexual_minors' || severityRank(severity) <= severityRank('low')) return { severity, quoted: false };
+  return isQuoted(text, hit.span.start, hit.span.end) ? { severity: 'low', quoted: true } : { severity, quoted: false };
+}
+
+/** `text`: the original text the hits' spans point into. */
+export function toDetection(hits: readonly Hit[], text: string): Detection {
   const evidence: Evidence[] = [];
   const best = new Map<Category, { severity: Severity; count: number }>();
   for (const hit of resolveHits(hits)) {
-    const { category, severity, rule } = hit.payload;
+    const { category, rule } = hit.payload;
     if (category === 'allow') continue;
+    const { severity, quoted } = severityIn(text, hit);
     evidence.push({
       category, source: 'lexicon', text: hit.text, span: { ...hit.span }, rule, severity,
-      score: SEVERITY_SCORE[severity], mask: true, entry: entryOf(hit),
+      score: SEVERITY_SCORE[severity], mask: true, entry: entryOf(hit), ...(quoted ? { quoted } : {}),
     });
     const seen = best.get(category);
     if (!seen) best.set(category, { severity, count: 1 });
