@@ -71,6 +71,9 @@ test('spaces inside groups count, and never double up with the space beside a gr
   assert.deepEqual(matches('(women|men) (like you |)are ~ vile', 'womenare vile'), []);
   assert.deepEqual(matches('vile ~ (| really)(women|men)', 'vile as ever women'), ['vile as ever women']);
   assert.deepEqual(matches('vile ~ (| really)(women|men)', 'vile as ever really men'), ['vile as ever really men']);
+  // Non-ASCII punctuation separates words as ASCII does (the RegExp reads it as spaces), ’ stays an apostrophe.
+  assert.deepEqual(matches('(women|men) (like you |)are ~ vile', 'women—are “so” vile、'), ['women—are “so” vile']);
+  assert.deepEqual(matches("(we|i) 'll ~ you", 'we’ll get you'), ['we’ll get you']);
 });
 
 test('regex patterns in long text run near their anchors and still find every match', () => {

@@ -14,6 +14,7 @@ import { invalidPattern, parsePattern } from './patternSyntax.js';
 import type { PatternLimits, PatternNode } from './patternSyntax.js';
 import { anchorSets, maxLength, startLiterals } from './patternAnchors.js';
 import type { StartLiteral } from './patternAnchors.js';
+import { punctuationView } from './punctuationView.js';
 import { charClass, endsWithWord, startsWithWord } from './wordBoundary.js';
 
 export interface CompiledPattern {
@@ -37,10 +38,10 @@ export type Fold = (text: string) => string;
 
 const MAX_EXPANSIONS = 256;
 /**
- * What a space in a pattern matches: whitespace and punctuation (ASCII, general, CJK), up to 5.
- * Listed rather than "not a letter or digit" to keep each RegExp small (text is NFKC-folded).
+ * What a space in a pattern matches: whitespace and ASCII punctuation, up to 5. The RegExp reads
+ * punctuationView(text), where other non-ASCII punctuation (general, Latin-1, CJK) is already a space.
  */
-const SEP = '[\\s!-/:-@\\[-`{-~\\u00a1-\\u00bf\\u2010-\\u2027\\u2030-\\u205e\\u3000-\\u303f\\uff01-\\uff0f]{1,5}';
+const SEP = '[\\s!-/:-@\\[-`{-~\\u2018\\u2019]{1,5}';
 
 export function compilePattern(pattern: string, fold: Fold, limits?: PatternLimits): CompiledPattern {
   const seq = parsePattern(pattern, limits);
@@ -155,7 +156,7 @@ function emitNode(seq: readonly PatternNode[], i: number, start: boolean, end: b
   const LN = charClass('word');
   switch (node.t) {
     case 'text': {
-      const s = fold(node.s) || node.s;
+      const s = punctuationView(fold(node.s) || node.s);
       return (start && startsWithWord(s) ? `(?<!${W})` : '') + escape(s) + (end && endsWithWord(s) ? `(?!${W})` : '');
     }
     case 'space': return startsWithApostrophe(seq[i + 1]) ? `(?:${SEP})?` : SEP;

@@ -3,6 +3,7 @@
 // windows around the anchors. A long text costs a few short attempts, not a scan per pattern.
 
 import type { NormalizedText } from '../normalize/index.js';
+import { punctuationView } from './punctuationView.js';
 
 export interface RegexMatch { start: number; end: number; form: string }
 /** Where a literal of anchor set `set` turned up in the folded text. */
@@ -32,7 +33,7 @@ export class RegexRule {
 
   /** Matches in the folded text, looked for only where every anchor set has a hit within reach. */
   run(normalized: NormalizedText, anchors: readonly AnchorHit[]): RegexMatch[] {
-    const text = normalized.text;
+    const text = punctuationView(normalized.text);
     if (this.always) return this.#scan(text, 0, text.length);
     const found = new Set(anchors.map((a) => a.set));
     if (found.size < this.#sets) return [];
