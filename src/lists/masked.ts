@@ -1,6 +1,8 @@
 // Masked spellings ("f*ck", "f**k", "sh#t", "b!tch"): a symbol stands for a letter inside a word.
 // Rare in text, so a cheap pre-check guards a small per-token comparison against eligible entries.
 
+import { isLetterOrDigit } from '../normalize/index.js';
+
 const MASK = '*#%_@$!.-';
 const IS_MASK = new Uint8Array(128);
 for (const ch of MASK) IS_MASK[ch.charCodeAt(0)] = 1;
@@ -10,10 +12,7 @@ function isTrailing(c: number): boolean { return c === 46 || c === 45 || c === 3
 function isLetter(c: number): boolean { return c >= 97 && c <= 122; }
 function isTokenCode(c: number): boolean { return isLetter(c) || isMaskCode(c); }
 function isWordish(text: string, i: number): boolean {
-  if (i < 0 || i >= text.length) return false;
-  const c = text.charCodeAt(i);
-  if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || isLetter(c);
-  return /[\p{L}\p{N}]/u.test(text[i]);
+  return i >= 0 && i < text.length && isLetterOrDigit(text.charCodeAt(i));
 }
 
 export interface MaskCandidate { entry: number; core: string; extendRight: boolean }

@@ -13,6 +13,7 @@ export const LATIN = 128;
 export const STRIP = 256; // Latin, Greek, Cyrillic, Common, Inherited: marks are accents to drop
 export const EXTEND = 512; // continues the cluster before it (marks, Hangul vowel/final jamo)
 export const HAN = 1024;
+export const HAN_SCRIPT = 2048; // \p{Script=Han} alone (HAN above also holds kana and bopomofo)
 const COMPUTED = 0x8000;
 
 const IGNORABLE_RE = /\p{Default_Ignorable_Code_Point}/u;
@@ -23,6 +24,7 @@ const SPACE_RE = /\p{White_Space}/u;
 const LATIN_RE = /\p{sc=Latin}/u;
 const STRIP_RE = /[\p{sc=Latin}\p{sc=Greek}\p{sc=Cyrillic}\p{sc=Common}\p{sc=Inherited}]/u;
 const HAN_RE = /[\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}\p{scx=Bopomofo}]/u;
+const HAN_SCRIPT_RE = /\p{sc=Han}/u;
 // Scripts written without spaces between words: a match inside them needs no word boundary.
 const UNSPACED_RE = /[\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}\p{scx=Bopomofo}\p{scx=Hangul}\p{sc=Thai}\p{sc=Lao}\p{sc=Khmer}\p{sc=Myanmar}]/u;
 
@@ -45,6 +47,7 @@ function compute(cp: number): number {
   if (LATIN_RE.test(ch)) c |= LATIN;
   if (STRIP_RE.test(ch)) c |= STRIP;
   if (HAN_RE.test(ch)) c |= HAN;
+  if (HAN_SCRIPT_RE.test(ch)) c |= HAN_SCRIPT;
   if (isJamoExtender(cp)) c |= EXTEND;
   if (c & WORD && !UNSPACED_RE.test(ch)) c |= BOUNDARY;
   return c;
@@ -65,6 +68,11 @@ export function classOf(cp: number): number {
     astral.set(cp, c);
   }
   return c;
+}
+
+/** True for letters and digits of any script (\p{L}, \p{N}; marks excluded), by code point or code unit. */
+export function isLetterOrDigit(cp: number): boolean {
+  return (classOf(cp) & (LETTER | DIGIT)) !== 0;
 }
 
 /** True for letters, digits and combining marks of any script (CJK included). */

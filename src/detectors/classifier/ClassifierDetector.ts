@@ -5,7 +5,7 @@
 import type { ContentKind } from '../../content/index.js';
 import type { DetectContext, Detection, Detector, DetectorExample, Evidence, TextInput } from '../detector.js';
 import { featurize } from './features.js';
-import { letterKind, unitsOf } from './letters.js';
+import { classOf, DIGIT, HAN_SCRIPT, LETTER } from '../../normalize/index.js';
 import { severityFor, TextClassifierModel } from './model.js';
 
 /**
@@ -24,17 +24,17 @@ export function contextOf(folded: string, enough = Infinity): number {
   const n = folded.length;
   for (let i = 0; i < n;) {
     let cp = folded.codePointAt(i)!;
-    let kind = letterKind(cp);
-    if (kind === 0) { i += unitsOf(cp); continue; }
+    let kind = classOf(cp);
+    if (!(kind & (LETTER | DIGIT))) { i += cp > 0xffff ? 2 : 1; continue; }
     const start = i;
     let han = false;
     for (;;) {
-      han ||= kind === 2;
-      i += unitsOf(cp);
+      han ||= (kind & HAN_SCRIPT) !== 0;
+      i += cp > 0xffff ? 2 : 1;
       if (i >= n) break;
       cp = folded.codePointAt(i)!;
-      kind = letterKind(cp);
-      if (kind === 0 && cp !== 39 && cp !== 0x2019) break;
+      kind = classOf(cp);
+      if (!(kind & (LETTER | DIGIT)) && cp !== 39 && cp !== 0x2019) break;
     }
     units += han ? (i - start) / 2 : 1;
     if (units >= enough) return units;

@@ -4,7 +4,7 @@
 // by itself: only what is said about the group can raise a score. (PRODUCT.md: identity mentions
 // in any language pass.) Slurs are not identity words and are not masked.
 
-import { letterKind, unitsOf } from './letters.js';
+import { isLetterOrDigit } from '../../normalize/index.js';
 
 const MARK = ' ';
 
@@ -45,14 +45,14 @@ function maskEnglish(text: string): string {
   const n = text.length;
   for (let i = 0; i < n;) {
     let cp = text.codePointAt(i)!;
-    if (letterKind(cp) === 0) { i += unitsOf(cp); continue; }
+    if (!isLetterOrDigit(cp)) { i += cp > 0xffff ? 2 : 1; continue; }
     const start = i;
     let ascii = true;
     do {
       ascii &&= cp >= 97 && cp <= 122;
-      i += unitsOf(cp);
+      i += cp > 0xffff ? 2 : 1;
       cp = i < n ? text.codePointAt(i)! : 0;
-    } while (i < n && letterKind(cp) !== 0);
+    } while (i < n && isLetterOrDigit(cp));
     if (ascii && i - start <= LONGEST_EN && EN_WORDS.has(text.slice(start, i))) {
       out += text.slice(copied, start) + MARK;
       copied = i;
