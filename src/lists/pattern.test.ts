@@ -108,3 +108,16 @@ test('a regex with known start literals is tried only where one begins, with the
   assert.deepEqual(hits.map((h) => h.text), ['i will kill all of you', 'we kill them you', 'we’ll kill you']);
   for (const h of hits) assert.equal(text.slice(h.span.start, h.span.end), h.text);
 });
+
+test('a veto pattern is tried only within reach of hits it could overturn', () => {
+  const rules = [
+    { value: 'kill ~ you', kind: 'pattern' as const, payload: 'threat' },
+    { value: '(never said|did not say) ~ kill', kind: 'pattern' as const, payload: 'allow', veto: true },
+  ];
+  const m = compileRules(rules, fold);
+  const found = (text: string) => m.find(plainText(text)).map((h) => `${h.payload}:${h.text}`);
+  assert.deepEqual(found('i never said i would kill you'), ['threat:kill you', 'allow:never said i would kill']);
+  assert.deepEqual(found('i never said i would kill it'), [], 'nothing to overturn: the veto is not even tried');
+  const far = `i never said i would kill it. ${'and then we went home. '.repeat(20)}kill you`;
+  assert.deepEqual(found(far), ['threat:kill you'], 'a veto out of reach of every hit is skipped');
+});

@@ -3,17 +3,21 @@
 // windows around the anchors. A long text costs a few short attempts, not a scan per pattern.
 
 import type { NormalizedText } from '../normalize/index.js';
+import type { AnchorRecord } from './anchorRecord.js';
 import { punctuationView } from './punctuationView.js';
 
 export interface RegexMatch { start: number; end: number; form: string }
 /** Where a literal of anchor set `set` turned up in the folded text. */
 export interface AnchorHit { set: number; start: number; end: number }
+/** Whether a start-set anchor hit at [start, end) is worth trying from. */
+export type KeepAnchor = (start: number, end: number) => boolean;
 
 export class RegexRule {
   readonly rule: number;
   readonly always: boolean;
   #regex: RegExp;
-  #reach: number;
+  /** Farther than this from a match's anchor, the match cannot reach (its longest length, plus one). */
+  readonly reach: number;
   #sets: number;
   /** Set 0 holds the literals every match begins with: try the regex sticky at their hits only. */
   #sticky: RegExp | null;
@@ -25,20 +29,24 @@ export class RegexRule {
   constructor(rule: number, regex: RegExp, maxLength: number, sets: number, startsAtSet0 = false) {
     this.rule = rule;
     this.#regex = regex;
-    this.#reach = maxLength + 1;
+    this.reach = maxLength + 1;
     this.#sets = sets;
     this.always = sets === 0;
     this.#sticky = startsAtSet0 && sets > 0 ? new RegExp(regex.source, regex.flags.replace('g', '') + 'y') : null;
   }
 
-  /** Matches in the folded text, looked for only where every anchor set has a hit within reach. */
-  run(normalized: NormalizedText, anchors: readonly AnchorHit[]): RegexMatch[] {
+  /**
+   * Matches in the folded text, looked for only where every anchor set has a hit within reach.
+   * `pairs`: this rule's anchor sets in `record`, set 0 first (the caller checked each was hit);
+   * `keep`: when given, only set-0 hits it accepts are used.
+   */
+  run(normalized: NormalizedText, record: AnchorRecord, pairs: readonly number[], keep: KeepAnchor | null = null): RegexMatch[] {
     const text = punctuationView(normalized.text);
     if (this.always) return this.#scan(text, 0, text.length);
-    const found = new Set(anchors.map((a) => a.set));
-    if (found.size < this.#sets) return [];
-    if (this.#sticky) return this.#tryAt(text, anchors, this.#sticky);
-    if (text.length <= 4 * this.#reach) return this.#scan(text, 0, text.length);
+    if (this.#sticky) return this.#tryAt(text, record, pairs, keep, this.#sticky);
+    const anchors = record.hits(pairs).filter((a) => a.set !== 0 || keep === null || keep(a.start, a.end));
+    if (!anchors.some((a) => a.set === 0)) return [];
+    if (text.length <= 4 * this.reach) return this.#scan(text, 0, text.length);
     const out: RegexMatch[] = [];
     for (const [from, to] of this.#windows(anchors, text.length)) {
       // The window keeps one unit of context each side; a match touching a cut edge is dropped
@@ -54,12 +62,12 @@ export class RegexRule {
   /** Ranges around hits of the first set that have a hit of every other set within reach. */
   #windows(anchors: readonly AnchorHit[], n: number): Array<[number, number]> {
     const others = anchors.filter((a) => a.set !== 0).map((a) => a.start).sort((a, b) => a - b);
-    const lead = anchors.filter((a) => a.set === 0 && (this.#sets < 2 || near(others, a.start, this.#reach)));
+    const lead = anchors.filter((a) => a.set === 0 && (this.#sets < 2 || near(others, a.start, this.reach)));
     const sorted = lead.map((a) => [a.start, a.end] as const).sort((a, b) => a[0] - b[0]);
     const merged: Array<[number, number]> = [];
     for (const [s, e] of sorted) {
-      const from = Math.max(0, s - this.#reach);
-      const to = Math.min(n, e + this.#reach);
+      const from = Math.max(0, s - this.reach);
+      const to = Math.min(n, e + this.reach);
       const last = merged[merged.length - 1];
       if (last && from <= last[1]) last[1] = Math.max(last[1], to);
       else merged.push([from, to]);
@@ -69,19 +77,22 @@ export class RegexRule {
 
   /**
    * Leftmost non-overlapping matches that begin where a start literal was found and that have a
-   * literal of every other set within reach after that point.
+   * literal of every other set within reach after that point. Reads the record in place: a
+   * common start literal ("i", "you") is found dozens of times per text.
    */
-  #tryAt(text: string, anchors: readonly AnchorHit[], sticky: RegExp): RegexMatch[] {
+  #tryAt(text: string, record: AnchorRecord, pairs: readonly number[], keep: KeepAnchor | null, sticky: RegExp): RegexMatch[] {
     const starts: number[] = [];
-    const others: number[][] = Array.from({ length: this.#sets - 1 }, () => []);
-    for (const a of anchors) (a.set === 0 ? starts : others[a.set - 1]).push(a.start);
-    starts.sort((a, b) => a - b);
-    for (const list of others) list.sort((a, b) => a - b);
+    for (let k = record.head(pairs[0]); k >= 0; k = record.next(k)) {
+      if (keep === null || keep(record.start(k), record.end(k))) starts.push(record.start(k));
+    }
     const out: RegexMatch[] = [];
+    if (starts.length === 0) return out;
+    starts.reverse(); // filed newest first
+    if (!isAscending(starts)) starts.sort((a, b) => a - b);
     let free = 0;
     let tried = -1;
     for (const at of starts) {
-      if (at < free || at === tried || !others.every((list) => within(list, at, at + this.#reach))) continue;
+      if (at < free || at === tried || !this.#othersWithin(record, pairs, at)) continue;
       tried = at;
       sticky.lastIndex = at;
       const m = sticky.exec(text);
@@ -90,6 +101,11 @@ export class RegexRule {
       free = at + m[0].length;
     }
     return out;
+  }
+
+  #othersWithin(record: AnchorRecord, pairs: readonly number[], at: number): boolean {
+    for (let s = 1; s < pairs.length; s++) if (!record.startsWithin(pairs[s], at, at + this.reach)) return false;
+    return true;
   }
 
   #scan(text: string, from: number, to: number): RegexMatch[] {
@@ -116,4 +132,9 @@ function within(sorted: readonly number[], from: number, to: number): boolean {
     if (sorted[mid] < from) lo = mid + 1; else hi = mid;
   }
   return lo < sorted.length && sorted[lo] <= to;
+}
+
+function isAscending(values: readonly number[]): boolean {
+  for (let k = 1; k < values.length; k++) if (values[k] < values[k - 1]) return false;
+  return true;
 }

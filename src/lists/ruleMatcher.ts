@@ -23,6 +23,11 @@ export interface Rule<P = unknown> {
   masked?: boolean;
   /** Where the rule came from ("en/violence.tsv:12"), put in front of error messages. */
   origin?: string;
+  /**
+   * A veto (an allow row): its hits matter only where they overlap a hit of a rule that is not a
+   * veto, so its pattern is tried only within reach of such hits, after all the others ran.
+   */
+  veto?: boolean;
 }
 
 /** An entry's rule, or the (regex, anchor set) pairs a literal stands in (one automaton entry however many share it). */
@@ -123,18 +128,36 @@ class RuleMatcher<P> implements Matcher<P> {
 
   find(normalized: NormalizedText): MatchHit<P>[] {
     const hits: MatchHit<P>[] = [];
+    /** Folded ranges of the hits a veto could overturn, [start, end] pairs. */
+    const targets: number[] = [];
     const anchors = new AnchorRecord(this.#pairs.size);
     this.#matcher.scan(normalized.text, (slot, e, start, end, masked) => {
       if ('pairs' in slot) return anchors.add(slot.pairs, start, end);
       const hit = this.#matcher.hit(normalized, e, start, end, masked);
       hits.push({ ...hit, payload: slot.payload, entry: slot.entry, form: hit.form });
+      if (!this.#rules[slot.rule].veto) targets.push(start, end);
     });
+    const vetoes: number[] = [];
     this.#regexes.forEach((r, i) => {
-      const sets = this.#pairs.of(i);
-      if (!r.always && !anchors.hasAll(sets)) return;
-      for (const m of r.run(normalized, anchors.hits(sets))) hits.push(this.#regexHit(normalized, r.rule, m));
+      if (this.#rules[r.rule].veto) { vetoes.push(i); return; }
+      for (const m of this.#run(normalized, r, anchors, i, null)) {
+        hits.push(this.#regexHit(normalized, r.rule, m));
+        targets.push(m.start, m.end);
+      }
     });
+    if (targets.length === 0) return hits;
+    for (const i of vetoes) {
+      for (const m of this.#run(normalized, this.#regexes[i], anchors, i, targets)) hits.push(this.#regexHit(normalized, this.#regexes[i].rule, m));
+    }
     return hits;
+  }
+
+  /** Runs regex i where its anchors were hit; with `targets`, only from anchors where a match could reach one of those ranges. */
+  #run(normalized: NormalizedText, r: RegexRule, anchors: AnchorRecord, i: number, targets: readonly number[] | null): RegexMatch[] {
+    const pairs = this.#pairs.of(i);
+    if (!r.always && !anchors.hasAll(pairs)) return [];
+    const keep = targets && ((start: number, end: number) => reaches(targets, start - r.reach, end + r.reach));
+    return r.run(normalized, anchors, pairs, keep);
   }
 
   #regexHit(normalized: NormalizedText, rule: number, m: RegexMatch): MatchHit<P> {
@@ -144,4 +167,10 @@ class RuleMatcher<P> implements Matcher<P> {
       span: { start: span.start, end: span.end }, text: normalized.original.slice(span.start, span.end), masked: false,
     };
   }
+}
+
+/** True when one of the [start, end] pairs overlaps the range [from, to). */
+function reaches(ranges: readonly number[], from: number, to: number): boolean {
+  for (let k = 0; k < ranges.length; k += 2) if (ranges[k] < to && ranges[k + 1] > from) return true;
+  return false;
 }

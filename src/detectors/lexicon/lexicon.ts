@@ -77,7 +77,7 @@ export function compileLexicon(files: readonly LexiconFile[]): BuiltinLexicon {
     for (const row of rows) {
       const payload: LexiconEntry = { entry: row.entry, category: row.category, severity: row.severity, rule, kind: row.match, form: 'text' };
       const masked = row.match === 'normalized' && row.category !== 'allow' && !row.flags.has('nomask');
-      rules.push({ value: row.value, kind: row.match, payload, masked, origin: `lexicons/${lang}/${area}.tsv:${row.line}` });
+      rules.push({ value: row.value, kind: row.match, payload, masked, veto: row.category === 'allow', origin: `lexicons/${lang}/${area}.tsv:${row.line}` });
       for (const form of pinyinForms(row)) rules.push({ value: form, kind: 'normalized', payload: { ...payload, form: 'pinyin' }, masked: false });
     }
   }

@@ -7,6 +7,14 @@ const REACH = 300;
 const STRAIGHT = 0x22; // "
 const OPENING = new Set([0x201c, 0x201e, 0xab, 0x300c, 0x300e, 0xff02]); // “ „ « 「 『 ＂
 const CLOSING = new Set([0x201d, 0xbb, 0x300d, 0x300f, 0xff02]); // ” » 」 』 ＂
+/** Below this, only the straight quote is a quotation mark: most code units are rejected by one comparison. */
+const FIRST_CURLY = 0xab;
+const ANY_QUOTE = /["“„«「『＂”»」』]/;
+
+/** True when the text holds any quotation mark: without one, no hit in it can be quoted. */
+export function hasQuotationMark(text: string): boolean {
+  return ANY_QUOTE.test(text);
+}
 
 function isLineBreak(c: number): boolean { return c === 10 || c === 13; }
 
@@ -27,6 +35,7 @@ export function isQuoted(text: string, start: number, end: number): boolean {
     const c = text.charCodeAt(i);
     if (isLineBreak(c)) break;
     if (c === STRAIGHT) { if (straight++ === 0) quote = i; }
+    else if (c < FIRST_CURLY) continue;
     else if (!opened && CLOSING.has(c) && !OPENING.has(c)) break; // a quotation closed before the hit
     else if (OPENING.has(c)) { opened = true; quote = i; break; }
   }
@@ -36,7 +45,7 @@ export function isQuoted(text: string, start: number, end: number): boolean {
   for (let i = end; i < text.length && i < end + REACH; i++) {
     const c = text.charCodeAt(i);
     if (isLineBreak(c)) return false;
-    if (opened ? CLOSING.has(c) : c === STRAIGHT) return true;
+    if (opened ? c >= FIRST_CURLY && CLOSING.has(c) : c === STRAIGHT) return true;
   }
   return false;
 }

@@ -6,7 +6,7 @@ import type { Category, Severity } from '../../content/index.js';
 import type { MatchHit } from '../../lists/index.js';
 import type { Detection, Evidence } from '../detector.js';
 import type { LexiconEntry } from './lexicon.js';
-import { isQuoted } from './quoted.js';
+import { hasQuotationMark, isQuoted } from './quoted.js';
 
 /** Extra hits of a category nudge its score up, never past its severity band. */
 const EXTRA_HIT = 0.02;
@@ -43,9 +43,9 @@ function entryOf(hit: Hit): string {
 }
 
 /** Quoted words are reported, not said (retweets excepted); sexual content involving minors is never softened. */
-function severityIn(text: string, hit: Hit): { severity: Severity; quoted: boolean } {
+function severityIn(text: string, quotes: boolean, hit: Hit): { severity: Severity; quoted: boolean } {
   const { category, severity } = hit.payload;
-  if (category === 'sexual_minors' || severityRank(severity) <= severityRank('low')) return { severity, quoted: false };
+  if (!quotes || category === 'sexual_minors' || severityRank(severity) <= severityRank('low')) return { severity, quoted: false };
   return isQuoted(text, hit.span.start, hit.span.end) ? { severity: 'low', quoted: true } : { severity, quoted: false };
 }
 
@@ -53,10 +53,11 @@ function severityIn(text: string, hit: Hit): { severity: Severity; quoted: boole
 export function toDetection(hits: readonly Hit[], text: string): Detection {
   const evidence: Evidence[] = [];
   const best = new Map<Category, { severity: Severity; count: number }>();
+  const quotes = hasQuotationMark(text);
   for (const hit of resolveHits(hits)) {
     const { category, rule } = hit.payload;
     if (category === 'allow') continue;
-    const { severity, quoted } = severityIn(text, hit);
+    const { severity, quoted } = severityIn(text, quotes, hit);
     evidence.push({
       category, source: 'lexicon', text: hit.text, span: { ...hit.span }, rule, severity,
       score: SEVERITY_SCORE[severity], mask: true, entry: entryOf(hit), ...(quoted ? { quoted } : {}),
