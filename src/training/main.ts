@@ -17,7 +17,7 @@ import { sharedExamples, spamAssassinExamples, splitOf, TRAIN_FILES } from './co
 import type { Example, Split } from './corpus.js';
 import { fitPlatt, train } from './logistic.js';
 
-export const MODEL_VERSION = '2026.11.1';
+export const MODEL_VERSION = '2026.11.2';
 const HEADS: Category[] = ['harassment', 'hate', 'sexual', 'spam'];
 /** Severities begin where the calibration split reaches these precisions (medium: the policy reviews; high: it blocks). */
 const PRECISION_FOR = { medium: 0.85, high: 0.97 };

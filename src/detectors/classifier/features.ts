@@ -6,7 +6,7 @@
 
 import { maskIdentities } from './identity.js';
 
-export const FEATURE_BITS = 18;
+export const FEATURE_BITS = 17;
 export const DIMENSIONS = 1 << FEATURE_BITS;
 const MASK = DIMENSIONS - 1;
 
