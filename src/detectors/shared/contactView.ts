@@ -2,7 +2,7 @@
 // filters ("example dot com", "seller(at)x", "w w w . x . com", full-width forms, "。") rewritten to
 // plain form, each view code unit mapped back to its original range so evidence keeps real offsets.
 
-import { codeUnits } from './codeUnits.js';
+import { codeUnits, unitTable } from './codeUnits.js';
 
 export const MARK_PLAIN = 0;
 /** The view differs from the original here: a disguise was undone. */
@@ -30,9 +30,12 @@ const ADDRESS_NEXT = /[^\s@＠]{0,64}[@＠]/y;
 
 const isAsciiAlnum = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 const isFullWidthAlnum = (c: number): boolean => (c >= 0xff10 && c <= 0xff19) || (c >= 0xff21 && c <= 0xff3a) || (c >= 0xff41 && c <= 0xff5a);
+const isLowerAscii = (c: number): boolean => c >= 97 && c <= 122;
 const isSpace = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 13 || c === 0x3000 || c === 0xa0;
 const isZeroWidth = (c: number): boolean => (c >= 0x200b && c <= 0x200d) || c === 0x2060 || c === 0xfeff || c === 0xad;
 const isUrlPunct = (c: number): boolean => c === 46 || c === 58 || c === 47; // . : /
+const nextAlnumAt = (u: Uint16Array, k: number): boolean => k < u.length && (isAsciiAlnum(u[k]) || isFullWidthAlnum(u[k]));
+const lower = (c: number): number => (c >= 65 && c <= 90 ? c + 32 : c);
 
 /** CJK, kana, hangul, their punctuation and astral characters become spaces: linkify needs word edges. */
 function isWideScript(c: number): boolean {
@@ -47,6 +50,7 @@ class Builder {
   readonly marks: Uint8Array;
   n = 0;
   pendingStart = -1;
+  disguised = false;
   constructor(size: number) {
     // Every rewrite turns one or more original units into exactly one view unit: the view is never longer.
     this.codes = new Uint16Array(size); this.start = new Int32Array(size);
@@ -57,7 +61,9 @@ class Builder {
     this.codes[k] = code;
     this.start[k] = this.pendingStart >= 0 ? this.pendingStart : s;
     this.end[k] = e;
-    this.marks[k] = this.pendingStart >= 0 ? MARK_DISGUISED : mark;
+    const m = this.pendingStart >= 0 ? MARK_DISGUISED : mark;
+    this.marks[k] = m;
+    if (m !== MARK_PLAIN) this.disguised = true;
     this.pendingStart = -1;
   }
   lastCode(): number { return this.n > 0 ? this.codes[this.n - 1] : -1; }
@@ -81,8 +87,16 @@ function nextNonSpace(u: Uint16Array, i: number): number {
   return k;
 }
 
-const OPENERS = new Set([...'([{<（【「'].map((ch) => ch.charCodeAt(0)));
-const WIDE_DOTS = new Set([...'点點。．｡'].map((ch) => ch.charCodeAt(0)));
+const OPENERS = unitTable('([{<（【「');
+const WIDE_DOTS = unitTable('点點。．｡');
+
+/** "at" or "dot" (any case) begins at k: the cheap check before SPOKEN runs. */
+function spokenWordAt(u: Uint16Array, k: number): boolean {
+  if (k + 2 > u.length) return false;
+  const a = lower(u[k]);
+  if (a === 97) return lower(u[k + 1]) === 116;
+  return a === 100 && k + 3 <= u.length && lower(u[k + 1]) === 111 && lower(u[k + 2]) === 116;
+}
 
 /**
  * Rewrites one disguise starting at i, returning where the original resumes (or -1). Cheap
@@ -91,29 +105,29 @@ const WIDE_DOTS = new Set([...'点點。．｡'].map((ch) => ch.charCodeAt(0)));
 function rewrite(text: string, u: Uint16Array, i: number, b: Builder): number {
   if (!isAsciiAlnum(b.lastCode())) return -1;
   const c = u[i];
-  const ns = u[nextNonSpace(u, i)];
-  const nextAlnumAt = (k: number): boolean => k < u.length && (isAsciiAlnum(u[k]) || isFullWidthAlnum(u[k]));
+  const nsAt = nextNonSpace(u, i);
+  const ns = u[nsAt];
   let m: RegExpExecArray | null = null;
-  if (OPENERS.has(ns) && (m = tryAt(BRACKETED, text, i)) && nextAlnumAt(i + m[0].length)) {
+  if (OPENERS[ns] === 1 && (m = tryAt(BRACKETED, text, i)) && nextAlnumAt(u, i + m[0].length)) {
     b.push(/^(at|@|＠)$/i.test(m[1]) ? 64 : 46, i, i + m[0].length, MARK_DISGUISED);
     return i + m[0].length;
   }
-  if (isSpace(c) && (ns === 100 || ns === 68 || ns === 97 || ns === 65) && (m = tryAt(SPOKEN, text, i)) && nextAlnumAt(i + m[0].length)) {
+  if (isSpace(c) && spokenWordAt(u, nsAt) && (m = tryAt(SPOKEN, text, i)) && nextAlnumAt(u, i + m[0].length)) {
     const at = m[1].toLowerCase() === 'at';
     if (!(at && addressFollows(text, i + m[0].length))) {
       b.push(at ? 64 : 46, i, i + m[0].length, at ? MARK_SPOKEN_AT : MARK_DISGUISED);
       return i + m[0].length;
     }
   }
-  if (isSpace(c) && ns === 46 && (m = tryAt(SPACE_BEFORE_DOT, text, i)) && nextAlnumAt(i + m[0].length)) {
+  if (isSpace(c) && ns === 46 && (m = tryAt(SPACE_BEFORE_DOT, text, i)) && nextAlnumAt(u, i + m[0].length)) {
     b.push(46, i, i + m[0].length, MARK_DISGUISED);
     return i + m[0].length;
   }
-  if (WIDE_DOTS.has(ns) && (m = tryAt(ZH_DOT, text, i)) && nextAlnumAt(i + m[0].length)) {
+  if (WIDE_DOTS[ns] === 1 && (m = tryAt(ZH_DOT, text, i)) && nextAlnumAt(u, i + m[0].length)) {
     b.push(46, i, i + m[0].length, MARK_DISGUISED);
     return i + m[0].length;
   }
-  if (c === 46 && isSpace(u[i + 1]) && (m = tryAt(DOT_THEN_SPACE, text, i))) {
+  if (c === 46 && isSpace(u[i + 1]) && isLowerAscii(u[nextNonSpace(u, i + 1)]) && (m = tryAt(DOT_THEN_SPACE, text, i))) {
     b.push(46, i, i + m[0].length, MARK_DISGUISED);
     return i + m[0].length;
   }
@@ -157,8 +171,7 @@ export function contactView(text: string): ContactView {
     i++;
   }
   const n = b.n;
-  const marks = b.marks.subarray(0, n);
-  return { text: UTF16.decode(b.codes.subarray(0, n)), start: b.start.subarray(0, n), end: b.end.subarray(0, n), marks, disguised: marks.some((m) => m !== MARK_PLAIN) };
+  return { text: UTF16.decode(b.codes.subarray(0, n)), start: b.start.subarray(0, n), end: b.end.subarray(0, n), marks: b.marks.subarray(0, n), disguised: b.disguised };
 }
 
 const UTF16 = new TextDecoder('utf-16le');
