@@ -52,15 +52,6 @@ export class AnchorRecord {
   start(k: number): number { return this.#start[k]; }
   end(k: number): number { return this.#end[k]; }
 
-  /** True when a hit of the pair starts in [from, to]. */
-  startsWithin(pair: number, from: number, to: number): boolean {
-    for (let k = this.#head[pair]; k >= 0; k = this.#next[k]) {
-      const s = this.#start[k];
-      if (s >= from && s <= to) return true;
-    }
-    return false;
-  }
-
   /** The hits of the pairs, each tagged with its position in `pairs` as its set. */
   hits(pairs: readonly number[]): AnchorHit[] {
     const out: AnchorHit[] = [];

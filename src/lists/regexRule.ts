@@ -81,18 +81,14 @@ export class RegexRule {
    * common start literal ("i", "you") is found dozens of times per text.
    */
   #tryAt(text: string, record: AnchorRecord, pairs: readonly number[], keep: KeepAnchor | null, sticky: RegExp): RegexMatch[] {
-    const starts: number[] = [];
-    for (let k = record.head(pairs[0]); k >= 0; k = record.next(k)) {
-      if (keep === null || keep(record.start(k), record.end(k))) starts.push(record.start(k));
-    }
     const out: RegexMatch[] = [];
+    const starts = startsOf(record, pairs[0], keep);
     if (starts.length === 0) return out;
-    starts.reverse(); // filed newest first
-    if (!isAscending(starts)) starts.sort((a, b) => a - b);
+    const others = pairs.slice(1).map((pair) => startsOf(record, pair, null));
     let free = 0;
     let tried = -1;
     for (const at of starts) {
-      if (at < free || at === tried || !this.#othersWithin(record, pairs, at)) continue;
+      if (at < free || at === tried || !others.every((list) => within(list, at, at + this.reach))) continue;
       tried = at;
       sticky.lastIndex = at;
       const m = sticky.exec(text);
@@ -101,11 +97,6 @@ export class RegexRule {
       free = at + m[0].length;
     }
     return out;
-  }
-
-  #othersWithin(record: AnchorRecord, pairs: readonly number[], at: number): boolean {
-    for (let s = 1; s < pairs.length; s++) if (!record.startsWithin(pairs[s], at, at + this.reach)) return false;
-    return true;
   }
 
   #scan(text: string, from: number, to: number): RegexMatch[] {
@@ -132,6 +123,17 @@ function within(sorted: readonly number[], from: number, to: number): boolean {
     if (sorted[mid] < from) lo = mid + 1; else hi = mid;
   }
   return lo < sorted.length && sorted[lo] <= to;
+}
+
+/** Where the pair's hits (those `keep` accepts) start, ascending. */
+function startsOf(record: AnchorRecord, pair: number, keep: KeepAnchor | null): number[] {
+  const starts: number[] = [];
+  for (let k = record.head(pair); k >= 0; k = record.next(k)) {
+    if (keep === null || keep(record.start(k), record.end(k))) starts.push(record.start(k));
+  }
+  starts.reverse(); // filed newest first: nearly ascending already
+  if (!isAscending(starts)) starts.sort((a, b) => a - b);
+  return starts;
 }
 
 function isAscending(values: readonly number[]): boolean {

@@ -145,18 +145,19 @@ class RuleMatcher<P> implements Matcher<P> {
         targets.push(m.start, m.end);
       }
     });
-    if (targets.length === 0) return hits;
+    if (targets.length === 0 || vetoes.length === 0) return hits;
+    const reachable = new Ranges(targets);
     for (const i of vetoes) {
-      for (const m of this.#run(normalized, this.#regexes[i], anchors, i, targets)) hits.push(this.#regexHit(normalized, this.#regexes[i].rule, m));
+      for (const m of this.#run(normalized, this.#regexes[i], anchors, i, reachable)) hits.push(this.#regexHit(normalized, this.#regexes[i].rule, m));
     }
     return hits;
   }
 
   /** Runs regex i where its anchors were hit; with `targets`, only from anchors where a match could reach one of those ranges. */
-  #run(normalized: NormalizedText, r: RegexRule, anchors: AnchorRecord, i: number, targets: readonly number[] | null): RegexMatch[] {
+  #run(normalized: NormalizedText, r: RegexRule, anchors: AnchorRecord, i: number, targets: Ranges | null): RegexMatch[] {
     const pairs = this.#pairs.of(i);
     if (!r.always && !anchors.hasAll(pairs)) return [];
-    const keep = targets && ((start: number, end: number) => reaches(targets, start - r.reach, end + r.reach));
+    const keep = targets && ((start: number, end: number) => targets.overlap(start - r.reach, end + r.reach));
     return r.run(normalized, anchors, pairs, keep);
   }
 
@@ -169,8 +170,33 @@ class RuleMatcher<P> implements Matcher<P> {
   }
 }
 
-/** True when one of the [start, end] pairs overlaps the range [from, to). */
-function reaches(ranges: readonly number[], from: number, to: number): boolean {
-  for (let k = 0; k < ranges.length; k += 2) if (ranges[k] < to && ranges[k + 1] > from) return true;
-  return false;
+/** Ranges of a text ([start, end] pairs), asked whether any overlaps a range: O(log n) a question. */
+class Ranges {
+  readonly #starts: Float64Array;
+  /** Largest end among the ranges up to and including k in start order. */
+  readonly #maxEnd: Float64Array;
+
+  constructor(pairs: readonly number[]) {
+    const n = pairs.length / 2;
+    const order = Array.from({ length: n }, (_, k) => k).sort((a, b) => pairs[2 * a] - pairs[2 * b]);
+    this.#starts = new Float64Array(n);
+    this.#maxEnd = new Float64Array(n);
+    let max = -Infinity;
+    order.forEach((k, j) => {
+      this.#starts[j] = pairs[2 * k];
+      max = Math.max(max, pairs[2 * k + 1]);
+      this.#maxEnd[j] = max;
+    });
+  }
+
+  /** True when a range overlaps [from, to). */
+  overlap(from: number, to: number): boolean {
+    let lo = 0;
+    let hi = this.#starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.#starts[mid] < to) lo = mid + 1; else hi = mid;
+    }
+    return lo > 0 && this.#maxEnd[lo - 1] > from;
+  }
 }
