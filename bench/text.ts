@@ -30,9 +30,9 @@ export async function runText(): Promise<void> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'bulwark-bench-'));
   const service = await createService(loadConfig({ BULWARK_DATA_DIR: dataDir, LOG_LEVEL: 'silent' }));
   try {
-    const bare = { tenantId: DEFAULT_TENANT_ID, storeContent: false };
+    const bare = { tenantId: DEFAULT_TENANT_ID };
     const setup = await tenantWithList(service);
-    const listed = { tenantId: setup.tenantId, storeContent: false };
+    const listed = { tenantId: setup.tenantId };
     const settle = () => service.recorder.flush();
     const [lexicon] = service.detectors;
     const policy = await service.sources.policy(setup.tenantId, 'default');

@@ -27,11 +27,10 @@ export async function scan(text: string | undefined, options: ScanOptions): Prom
       cliProgress.Presets.shades_classic);
     if (showBar) bar.start(texts.length, 0);
     const tenantId = await tenantOf(service, options.tenant);
-    const settings = await service.tenantSettings(tenantId);
     for (let i = 0; i < texts.length; i += TEXT_BATCH_MAX) {
       const batch = texts.slice(i, i + TEXT_BATCH_MAX);
       const decisions = await service.text.moderate(
-        { tenantId, policy: options.policy, storeContent: settings.storeContent },
+        { tenantId, policy: options.policy },
         batch.map((t) => ({ text: t })),
       );
       process.stdout.write(decisions.map((d) => JSON.stringify(d)).join('\n') + '\n');

@@ -60,8 +60,16 @@ export async function createService(config: Config, options: ServiceOptions = {}
     { onError: options.onRecorderError ?? ((err, dropped) => console.error(`bulwark: writing decisions failed (will retry; dropped ${dropped})`, err)) },
   );
   const metrics = new Metrics();
-  const text = new TextModeration(detectors, sources, recorder, metrics);
   const settings = new Map<string, { value: TenantSettings; until: number }>();
+  const tenantSettings = async (tenantId: string): Promise<TenantSettings> => {
+    const hit = settings.get(tenantId);
+    if (hit && hit.until > Date.now()) return hit.value;
+    const stored = await stores.tenants.settings(tenantId);
+    const value = { storeContent: config.storeContent || stored.storeContent === true };
+    settings.set(tenantId, { value, until: Date.now() + 2_000 });
+    return value;
+  };
+  const text = new TextModeration(detectors, sources, recorder, metrics, tenantSettings);
   const listeners: ((change: Change) => void)[] = [];
   let peers: PeerLine | null = null;
   const applyChange = (change: Change): void => {
@@ -73,15 +81,7 @@ export async function createService(config: Config, options: ServiceOptions = {}
   };
 
   return {
-    config, db, stores, detectors, sources, recorder, metrics, text,
-    async tenantSettings(tenantId) {
-      const hit = settings.get(tenantId);
-      if (hit && hit.until > Date.now()) return hit.value;
-      const stored = await stores.tenants.settings(tenantId);
-      const value = { storeContent: config.storeContent || stored.storeContent === true };
-      settings.set(tenantId, { value, until: Date.now() + 2_000 });
-      return value;
-    },
+    config, db, stores, detectors, sources, recorder, metrics, text, tenantSettings,
     async changed(change) {
       if (peers) await peers.ask({ change }); else applyChange(change);
     },

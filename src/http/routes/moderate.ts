@@ -36,10 +36,8 @@ export async function moderateRoutes(app: FastifyInstance, { service }: { servic
   }, async (req) => {
     const body = req.body;
     const texts = textsOf(body);
-    const principal = principalOf(req);
-    const settings = await service.tenantSettings(principal.tenantId);
     const decisions = await service.text.moderate(
-      { tenantId: principal.tenantId, policy: body.policy, storeContent: settings.storeContent },
+      { tenantId: principalOf(req).tenantId, policy: body.policy },
       texts.map((text) => ({ text, lang: body.lang, dataId: body.dataId ?? null, metadata: body.metadata ?? null })),
     );
     return body.texts ? { results: decisions } : decisions[0];

@@ -42,10 +42,8 @@ export async function openAiModerationRoutes(app: FastifyInstance, { service }: 
     },
   }, async (req) => {
     const texts = textsOf(req.body.input);
-    const principal = principalOf(req);
-    const settings = await service.tenantSettings(principal.tenantId);
     const decisions = await service.text.moderate(
-      { tenantId: principal.tenantId, storeContent: settings.storeContent },
+      { tenantId: principalOf(req).tenantId },
       texts.map((text) => ({ text, metadata: { via: 'openai-moderations' } })),
     );
     const model = req.body.model ?? `bulwark-${decisions[0].models.classifier ?? decisions[0].models.lexicon}`;
