@@ -1,6 +1,6 @@
 // Where the anchor literals of regex rules turned up in one text. A literal may stand in for many
 // (regex, anchor set) pairs ("i" begins dozens of lexicon patterns): each hit is filed once per
-// pair in flat arrays, and only regexes whose every set was hit get their hits as objects.
+// pair in flat arrays, read in place by sticky tries; only window scans get their hits as objects.
 
 import type { AnchorHit } from './regexRule.js';
 

@@ -12,7 +12,7 @@
 
 import { invalidPattern, parsePattern } from './patternSyntax.js';
 import type { PatternLimits, PatternNode } from './patternSyntax.js';
-import { anchorSets, maxLength, startLiterals } from './patternAnchors.js';
+import { anchorSets, foldedLiteral, maxLength, startLiterals } from './patternAnchors.js';
 import type { StartLiteral } from './patternAnchors.js';
 import { punctuationView } from './punctuationView.js';
 import { charClass, endsWithWord, startsWithWord } from './wordBoundary.js';
@@ -108,7 +108,7 @@ function edgeChars(seq: readonly PatternNode[], side: 'start' | 'end', fold: Fol
   const items = side === 'start' ? seq : [...seq].reverse();
   for (const node of items) {
     if (node.t === 'text') {
-      const s = fold(node.s) || node.s;
+      const s = foldedLiteral(node.s, fold);
       out.push(side === 'start' ? s[0] : s[s.length - 1]);
     } else if (node.t === 'any') out.push('a');
     else if (node.t === 'star') out.push('');
@@ -156,7 +156,7 @@ function emitNode(seq: readonly PatternNode[], i: number, start: boolean, end: b
   const LN = charClass('word');
   switch (node.t) {
     case 'text': {
-      const s = punctuationView(fold(node.s) || node.s);
+      const s = punctuationView(foldedLiteral(node.s, fold));
       return (start && startsWithWord(s) ? `(?<!${W})` : '') + escape(s) + (end && endsWithWord(s) ? `(?!${W})` : '');
     }
     case 'space': return startsWithApostrophe(seq[i + 1]) ? `(?:${SEP})?` : SEP;
@@ -181,7 +181,7 @@ function nullable(node: PatternNode): boolean {
 
 function lastChar(node: PatternNode | undefined, fold: Fold): string {
   if (!node) return '';
-  if (node.t === 'text') return (fold(node.s) || node.s).slice(-1);
+  if (node.t === 'text') return foldedLiteral(node.s, fold).slice(-1);
   if (node.t === 'any') return 'a';
   if (node.t === 'alt') return node.alts.map((a) => lastChar(a[a.length - 1], fold)).find((c) => c) ?? '';
   return '';

@@ -8,11 +8,16 @@ import type { PatternNode } from './patternSyntax.js';
 const COMMON = new Set(['a', 'an', 'the', 'i', 'me', 'my', 'you', 'u', 'ur', 'your', 'we', 'he', 'she', 'it', 'they', 'to',
   'of', 'in', 'on', 'is', 'are', 'be', 'do', 'and', 'or', 'so', 'all', 'will', "i'm", "you're", 'this', 'that', '你', '我', '的']);
 
+/** A literal of the pattern as the text is matched: folded, or as written when folding leaves nothing. */
+export function foldedLiteral(s: string, fold: Fold): string {
+  return fold(s) || s;
+}
+
 /** The longest text a match can cover, in code units. */
 export function maxLength(seq: readonly PatternNode[], fold: Fold): number {
   let n = 0;
   for (const node of seq) {
-    if (node.t === 'text') n += (fold(node.s) || node.s).length;
+    if (node.t === 'text') n += foldedLiteral(node.s, fold).length;
     else if (node.t === 'space') n += 5;
     else if (node.t === 'star') n += 30;
     else if (node.t === 'any') n += 2;
@@ -31,7 +36,7 @@ export function anchorSets(seq: readonly PatternNode[], fold: Fold): string[][] 
 
 /** The literals one of which any match of this node holds, or null (optional or wildcard). */
 function setOf(node: PatternNode, fold: Fold): string[] | null {
-  if (node.t === 'text') return [fold(node.s) || node.s];
+  if (node.t === 'text') return [foldedLiteral(node.s, fold)];
   if (node.t !== 'alt') return null;
   const parts: string[] = [];
   for (const alt of node.alts) {
@@ -61,7 +66,7 @@ function collectStarts(seq: readonly PatternNode[], fold: Fold, out: Map<string,
   const [node, ...rest] = seq;
   if (!node || out.size > MAX_STARTS) return false;
   if (node.t === 'text') {
-    const text = fold(node.s) || node.s;
+    const text = foldedLiteral(node.s, fold);
     // A gap after a word begins with a separator too.
     const word = rest.length === 0 || rest[0].t === 'space' || rest[0].t === 'gap';
     out.set(text, word && (out.get(text) ?? true));

@@ -114,15 +114,21 @@ function near(sorted: readonly number[], at: number, reach: number): boolean {
   return within(sorted, at - reach, at + reach);
 }
 
-/** True when some value of the sorted list lies in [from, to] (binary search). */
+/** True when some value of the sorted list lies in [from, to]. */
 function within(sorted: readonly number[], from: number, to: number): boolean {
+  const k = lowerBound(sorted, from);
+  return k < sorted.length && sorted[k] <= to;
+}
+
+/** The first index of the ascending list whose value is at least `x` (binary search; length if none). */
+export function lowerBound(sorted: ArrayLike<number>, x: number): number {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (sorted[mid] < from) lo = mid + 1; else hi = mid;
+    if (sorted[mid] < x) lo = mid + 1; else hi = mid;
   }
-  return lo < sorted.length && sorted[lo] <= to;
+  return lo;
 }
 
 /** Where the pair's hits (those `keep` accepts) start, ascending. */

@@ -10,7 +10,7 @@ import { compilePattern } from './pattern.js';
 import { isSelective } from './patternAnchors.js';
 import type { Fold } from './pattern.js';
 import type { PatternLimits } from './patternSyntax.js';
-import { RegexRule } from './regexRule.js';
+import { lowerBound, RegexRule } from './regexRule.js';
 import type { RegexMatch } from './regexRule.js';
 import { AnchorPairs, AnchorRecord } from './anchorRecord.js';
 
@@ -191,12 +191,7 @@ class Ranges {
 
   /** True when a range overlaps [from, to). */
   overlap(from: number, to: number): boolean {
-    let lo = 0;
-    let hi = this.#starts.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (this.#starts[mid] < to) lo = mid + 1; else hi = mid;
-    }
-    return lo > 0 && this.#maxEnd[lo - 1] > from;
+    const before = lowerBound(this.#starts, to); // ranges [0, before) start before `to`
+    return before > 0 && this.#maxEnd[before - 1] > from;
   }
 }

@@ -9,7 +9,7 @@ const OPENING = new Set([0x201c, 0x201e, 0xab, 0x300c, 0x300e, 0xff02]); // “ 
 const CLOSING = new Set([0x201d, 0xbb, 0x300d, 0x300f, 0xff02]); // ” » 」 』 ＂
 /** Below this, only the straight quote is a quotation mark: most code units are rejected by one comparison. */
 const FIRST_CURLY = 0xab;
-const ANY_QUOTE = /["“„«「『＂”»」』]/;
+const ANY_QUOTE = new RegExp(`[${String.fromCharCode(STRAIGHT, ...OPENING, ...CLOSING)}]`);
 
 /** True when the text holds any quotation mark: without one, no hit in it can be quoted. */
 export function hasQuotationMark(text: string): boolean {
