@@ -48,16 +48,15 @@ function load(): Int32Array {
   return flat;
 }
 
-function simplified(cp: number): number {
-  const table = load();
-  if (cp < 0x10000) return table[cp] || cp;
-  return astral?.get(cp) ?? cp;
-}
-
 /** Replaces traditional characters with their simplified form, in place. */
 export function toSimplifiedChinese(f: Folding): void {
   const cps = f.cp;
+  let table: Int32Array | null = null;
   for (let k = 0; k < f.length; k++) {
-    if (cps[k] >= 0x3400 && classOf(cps[k]) & HAN) cps[k] = simplified(cps[k]);
+    const cp = cps[k];
+    if (cp < 0x3400) continue;
+    table ??= load();
+    const to = cp < 0x10000 ? table[cp] : astral?.get(cp) ?? 0;
+    if (to !== 0 && classOf(cp) & HAN) cps[k] = to;
   }
 }

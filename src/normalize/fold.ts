@@ -87,11 +87,42 @@ function codePointAt(text: string, i: number): number {
   return text.codePointAt(i) as number;
 }
 
+/**
+ * Appends text[i…] while it is ASCII not followed by a combining mark, lower-cased, each unit
+ * mapped to itself; returns where it stopped. Plain text spends nearly all its time here.
+ */
+function appendAsciiRun(text: string, i: number, f: Folding): number {
+  const n = text.length;
+  const room = f.cp.length - f.length;
+  const stop = n - i > room ? i + room : n;
+  const { cp: cps, start, end } = f;
+  let w = f.length;
+  let c = i < stop ? text.charCodeAt(i) : 0x80;
+  while (i < stop && c < 0x80) {
+    const next = i + 1 < n ? text.charCodeAt(i + 1) : 0;
+    if (next >= 0x300 && classOf(codePointAt(text, i + 1)) & EXTEND) break;
+    cps[w] = c >= 65 && c <= 90 ? c + 32 : c;
+    start[w] = i;
+    end[w] = ++i;
+    w++;
+    c = next;
+  }
+  f.length = w;
+  return i;
+}
+
 /** Appends the folded clusters of `text` to `f`, each mapped to its whole original cluster. */
 export function foldText(text: string, f: Folding): void {
   const n = text.length;
   let i = 0;
   while (i < n) {
+    if (text.charCodeAt(i) < 0x80) {
+      const stopped = appendAsciiRun(text, i, f);
+      if (stopped !== i) {
+        i = stopped;
+        continue;
+      }
+    }
     const cp = codePointAt(text, i);
     let j = i + (cp > 0xffff ? 2 : 1);
     let extended = false;

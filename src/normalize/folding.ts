@@ -9,9 +9,18 @@ export interface Folding {
   length: number;
 }
 
+// Allocating typed arrays costs more than folding a short text, so the code points, which no
+// result keeps (normalize.ts decodes them into a string before returning), live in one buffer
+// reused by every call up to this size, and start and end share one allocation.
+const SCRATCH_MAX = 1 << 16;
+let scratch = new Int32Array(1024);
+
 export function createFolding(capacity: number): Folding {
   const size = Math.max(capacity, 16);
-  return { cp: new Int32Array(size), start: new Int32Array(size), end: new Int32Array(size), length: 0 };
+  if (size > scratch.length && size <= SCRATCH_MAX) scratch = new Int32Array(size);
+  const cp = size <= scratch.length ? scratch.subarray(0, size) : new Int32Array(size);
+  const ranges = new Int32Array(2 * size);
+  return { cp, start: ranges.subarray(0, size), end: ranges.subarray(size), length: 0 };
 }
 
 function grow(f: Folding): void {

@@ -20,9 +20,12 @@ function isDigit(cp: number): boolean {
   return cp >= 0x30 && cp <= 0x39;
 }
 
+// Han, kana and the rest of the high planes hold no leet symbol: they skip the map.
+const LAST_LEET = Math.max(...LEET.keys());
+
 function isLeetish(cp: number): boolean {
   if (cp < 0x80) return isDigit(cp) || cp === 0x40 || cp === 0x24 || cp === 0x21 || cp === 0x7c;
-  return LEET.has(cp);
+  return cp <= LAST_LEET && LEET.has(cp);
 }
 
 /** "10am", "4k", "$5", "1st": currency, digits, then nothing or a unit suffix. */

@@ -133,6 +133,14 @@ describe('normalizeForMatching: result', () => {
     assert.equal(normalizeForMatching('').text, '');
   });
 
+  it('keeps each result intact when later calls reuse the working buffers', () => {
+    const first = normalizeForMatching('K.I.L.L Ｙou');
+    const copy = { text: first.text, start: [...first.start], end: [...first.end] };
+    for (const other of ['sh1t', 'x'.repeat(70_000), '殺了你 😀', '']) normalizeForMatching(other);
+    assert.deepEqual({ text: first.text, start: [...first.start], end: [...first.end] }, copy);
+    assert.deepEqual(first.toOriginal(0, 4), { start: 0, end: 7 });
+  });
+
   it('handles 10,000 characters', () => {
     const input = 'f.u.c.k ｆｕｃｋ sh1t kіll 殺了你 😀 '.repeat(400).slice(0, 10_000);
     const result = normalizeForMatching(input);

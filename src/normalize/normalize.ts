@@ -33,7 +33,7 @@ class Normalized implements NormalizedText {
 
 const CHUNK = 8192;
 
-function decode(units: Uint16Array): string {
+function decode(units: Uint16Array | Int32Array): string {
   let text = '';
   for (let i = 0; i < units.length; i += CHUNK) {
     text += String.fromCharCode.apply(null, units.subarray(i, i + CHUNK) as unknown as number[]);
@@ -46,6 +46,9 @@ function toResult(original: string, f: Folding): NormalizedText {
   const { cp: cps, start, end } = f;
   let length = f.length;
   for (let k = 0; k < f.length; k++) if (cps[k] > 0xffff) length++;
+  if (length === f.length) {
+    return Object.freeze(new Normalized(original, decode(cps.subarray(0, length)), start.subarray(0, length), end.subarray(0, length)));
+  }
   const units = new Uint16Array(length);
   const from = new Int32Array(length);
   const to = new Int32Array(length);

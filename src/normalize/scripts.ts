@@ -6,6 +6,7 @@ import type { Folding } from './folding.js';
 import { LOOKALIKES } from './tables.js';
 
 const FIRST_LOOKALIKE = 0x370; // Greek and Cyrillic begin here; Latin never needs a lookup
+const LAST_LOOKALIKE = Math.max(...LOOKALIKES.keys()); // Han and kana never need one either
 
 interface WordScripts {
   latin: boolean;
@@ -62,6 +63,9 @@ export function foldHomoglyphWords(f: Folding): void {
 
 /** Most text holds no lookalike at all: one cheap pass spares the word-by-word survey. */
 function hasLookalike(cps: Int32Array, n: number): boolean {
-  for (let k = 0; k < n; k++) if (cps[k] >= FIRST_LOOKALIKE && LOOKALIKES.has(cps[k])) return true;
+  for (let k = 0; k < n; k++) {
+    const cp = cps[k];
+    if (cp >= FIRST_LOOKALIKE && cp <= LAST_LOOKALIKE && LOOKALIKES.has(cp)) return true;
+  }
   return false;
 }
