@@ -1,7 +1,7 @@
 // The npm profanity filters Bulwark is compared with, each set up the way its README recommends
 // for English, behind one shape: `check` (is anything there?) and `find` (what and where).
 
-import { AllProfanity } from 'allprofanity';
+import { AllProfanity, englishBadWords } from 'allprofanity';
 import leo from 'leo-profanity';
 import { englishDataset, englishRecommendedTransformers, RegExpMatcher } from 'obscenity';
 
@@ -13,6 +13,8 @@ export interface PeerFilter {
   find(text: string): unknown;
   checkCall: string;
   findCall: string;
+  /** The peer's own dictionary as plain words, where it has one (obscenity's is patterns). */
+  words?: readonly string[];
 }
 
 export function peerFilters(): PeerFilter[] {
@@ -25,9 +27,9 @@ export function peerFilters(): PeerFilter[] {
   return [
     { name: 'obscenity', checkCall: 'hasMatch', findCall: 'getAllMatches',
       check: (t) => obscenity.hasMatch(t), find: (t) => obscenity.getAllMatches(t) },
-    { name: 'allprofanity', checkCall: 'check', findCall: 'detect',
+    { name: 'allprofanity', checkCall: 'check', findCall: 'detect', words: englishBadWords,
       check: (t) => allprofanity.check(t), find: (t) => allprofanity.detect(t) },
-    { name: 'leo-profanity', checkCall: 'check', findCall: 'badWordsUsed',
+    { name: 'leo-profanity', checkCall: 'check', findCall: 'badWordsUsed', words: leo.list(),
       check: (t) => leo.check(t), find: (t) => leo.badWordsUsed(t) },
   ];
 }

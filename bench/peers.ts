@@ -8,9 +8,12 @@ import { moderateText } from '../src/moderation/index.js';
 import type { TextContext } from '../src/moderation/index.js';
 import { normalizeForMatching } from '../src/normalize/index.js';
 import { defaultPolicyBody } from '../src/policies/index.js';
+import { compileKeywordList } from '../src/lists/index.js';
+import type { NormalizedText } from '../src/normalize/index.js';
 import { kilobyteTexts } from './corpus.js';
 import { compare, fmt, isMain, table } from './measure.js';
 import { peerFilters } from './peerFilters.js';
+import type { PeerFilter } from './peerFilters.js';
 
 const MS = 2_000;
 
@@ -54,6 +57,31 @@ export async function runPeers(): Promise<void> {
   table('ops/s on 1 KB texts (ratio > 1: Bulwark faster)', ['call', 'ops/s', 'p50 ms', 'p99 ms', 'flagged', 'lexicon ÷ peer', 'pipeline ÷ peer'],
     rows.map((r, k) => [r.name, fmt.int(r.ops), fmt.ms(r.p50), fmt.ms(r.p99), `${flagged[k]}/${n}`, fmt.ratio(lex / r.ops), fmt.ratio(pipe / r.ops)]));
   console.log('flagged: texts with any hit (pipeline: suggestion review or block under the default policy).');
+  for (const p of peers) if (p.words) await runSameList(p, p.words, texts);
+}
+
+/**
+ * The matching engines alone: Bulwark's matcher loaded with the peer's own dictionary as an
+ * `exact` list (lower case, word boundaries, every hit with its span; no evasion folding), against
+ * the peer's check and find calls with that dictionary. The peer still does whatever folding it
+ * does by default.
+ */
+async function runSameList(peer: PeerFilter, words: readonly string[], texts: readonly string[]): Promise<void> {
+  const n = texts.length;
+  const list = compileKeywordList({ id: peer.name, action: 'block', category: 'profanity', match: 'exact', entries: words });
+  // An exact list reads only the original text, so no normalisation is charged to it.
+  const find = (text: string) => list.find({ original: text } as NormalizedText);
+  const at = (i: number) => texts[i % n];
+  const rows = await compare([
+    { name: `bulwark matcher, ${peer.name}'s ${words.length} words`, fn: (i) => find(at(i)) },
+    { name: `${peer.name}.${peer.checkCall}`, fn: (i) => peer.check(at(i)) },
+    { name: `${peer.name}.${peer.findCall}`, fn: (i) => peer.find(at(i)) },
+  ], { ms: MS });
+  const flagged = [await count(texts, (t) => find(t).length > 0), ...Array(2).fill(await count(texts, (t) => peer.check(t)))];
+  const ours = rows[0].ops;
+  table(`same word list: Bulwark's matcher with ${peer.name}'s own dictionary (ratio > 1: Bulwark faster)`,
+    ['call', 'ops/s', 'p50 ms', 'p99 ms', 'flagged', 'Bulwark ÷ peer'],
+    rows.map((r, k) => [r.name, fmt.int(r.ops), fmt.ms(r.p50), fmt.ms(r.p99), `${flagged[k]}/${n}`, fmt.ratio(ours / r.ops)]));
 }
 
 async function count(texts: readonly string[], flag: (t: string) => boolean | Promise<boolean>): Promise<number> {

@@ -6,6 +6,8 @@ export type OnMatch = (pattern: number, end: number) => boolean | void;
 
 const ROOT = 0;
 const ASCII = 128;
+/** Cells of complete ASCII transitions to build (256 KB of Int32): see #asciiStatesBreadthFirst. */
+const DENSE_CELLS = 1 << 16;
 
 /**
  * A state's record in `#node`, four Int32 side by side so a step into a cold state touches one
@@ -32,10 +34,10 @@ export class AhoCorasick {
   /** Nearest proper suffix state with a pattern (0 = none): the rest of an output chain. */
   #dict: Int32Array;
   /**
-   * Complete transitions (failure links already followed) on ASCII for the states one or two
-   * ASCII code units deep, where a scan spends most of its steps. Columns are the ASCII code units
-   * the patterns use (`#column`, 0 for any other, which always leads back to the root), so a row
-   * stays small: row × #width + column.
+   * Complete transitions (failure links already followed) on ASCII for the shallowest states
+   * reached by ASCII, where a scan spends most of its steps (#asciiStatesBreadthFirst). Columns
+   * are the ASCII code units the patterns use (`#column`, 0 for any other, which always leads
+   * back to the root), so a row stays small: row × #width + column.
    */
   #dense: Int32Array;
   #column = new Uint8Array(ASCII);
@@ -129,21 +131,10 @@ export class AhoCorasick {
       if (c < ASCII && this.#column[c] === 0) this.#column[c] = this.#width++;
     }
     for (let s = 0; s < n; s++) node[s * STRIDE + DENSE_ROW] = -1;
-    const depth1: number[] = [];
-    const depth2: number[] = [];
-    const [r0, r1] = this.#children(ROOT);
-    for (let e = r0; e < r1; e++) {
-      if (edges[2 * e] >= ASCII) continue;
-      const u = edges[2 * e + 1];
-      depth1.push(u);
-      const [u0, u1] = this.#children(u);
-      for (let f = u0; f < u1; f++) if (edges[2 * f] < ASCII) depth2.push(edges[2 * f + 1]);
-    }
-    // Shallower rows first: a state's failure link points to a shallower ASCII state (or the root).
-    const order = [...depth1, ...depth2];
-    order.forEach((u, row) => { node[u * STRIDE + DENSE_ROW] = row; });
+    const order = this.#asciiStatesBreadthFirst();
     const width = this.#width;
     const dense = new Int32Array(order.length * width);
+    order.forEach((u, row) => { node[u * STRIDE + DENSE_ROW] = row; });
     for (const u of order) {
       const row = node[u * STRIDE + DENSE_ROW] * width;
       const f = this.#fail(u);
@@ -155,6 +146,35 @@ export class AhoCorasick {
       }
     }
     return dense;
+  }
+
+  /**
+   * The states reached from the root by ASCII alone, shallowest first, as many as DENSE_CELLS
+   * allows (always every state one or two deep). A small list becomes a complete DFA on ASCII; a
+   * large one keeps the table small enough to stay in cache. Shallower first matters: a state's
+   * failure link points to a shallower ASCII state (or the root), whose row is then already built.
+   */
+  #asciiStatesBreadthFirst(): number[] {
+    const edges = this.#edges;
+    const rows = Math.floor(DENSE_CELLS / this.#width);
+    const order: number[] = [];
+    const depth: number[] = [];
+    let head = 0;
+    const visit = (u: number, d: number) => {
+      const [e0, e1] = this.#children(u);
+      for (let e = e0; e < e1; e++) {
+        if (edges[2 * e] >= ASCII) continue;
+        order.push(edges[2 * e + 1]);
+        depth.push(d);
+      }
+    };
+    visit(ROOT, 1);
+    while (head < order.length && (order.length < rows || depth[head] < 2)) {
+      visit(order[head], depth[head] + 1);
+      head++;
+    }
+    const full = order.length <= rows ? order.length : Math.max(rows, depth.lastIndexOf(2) + 1);
+    return order.slice(0, full);
   }
 
   /**

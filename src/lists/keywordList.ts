@@ -6,9 +6,9 @@ import { BulwarkError } from '../errors.js';
 import { normalizeForMatching } from '../normalize/index.js';
 import type { NormalizedText } from '../normalize/index.js';
 import { compileMatcher } from './matcher.js';
-import type { MatchHit, Matcher } from './matcher.js';
+import type { Matcher } from './matcher.js';
 import { compilePattern } from './pattern.js';
-import { lowerSameLength, plainText } from './plainText.js';
+import { lowerSameLength } from './plainText.js';
 import { compileRules, foldEntry } from './ruleMatcher.js';
 
 export const LIST_MATCHES = ['exact', 'normalized', 'pattern'] as const;
@@ -60,10 +60,9 @@ export function compileKeywordList(spec: KeywordListSpec): KeywordList {
   if (!(LIST_MATCHES as readonly string[]).includes(spec.match)) {
     throw new BulwarkError('LIST_ENTRY_INVALID', `Unknown match kind "${spec.match}".`);
   }
-  const matcher: Matcher<null> = spec.match === 'exact'
-    ? compileMatcher(spec.entries.map((e) => ({ pattern: foldEntry(e, lowerSameLength), payload: null })))
-    : compileRules(spec.entries.map((value) => ({ value, kind: spec.match as 'normalized' | 'pattern', payload: null })), foldForMatching);
-  const exact = spec.match === 'exact';
+  const find = spec.match === 'exact'
+    ? exactFind(spec.entries)
+    : ruleFind(compileRules(spec.entries.map((value) => ({ value, kind: spec.match as 'normalized' | 'pattern', payload: null })), foldForMatching));
   return Object.freeze({
     id: spec.id,
     name: spec.name ?? spec.id,
@@ -71,11 +70,31 @@ export function compileKeywordList(spec: KeywordListSpec): KeywordList {
     category: spec.category,
     match: spec.match,
     size: spec.entries.length,
-    find: (normalized: NormalizedText) => toListHits(matcher.find(exact ? plainText(normalized.original) : normalized)),
+    find,
   });
 }
 
-function toListHits(hits: readonly MatchHit<null>[]): ListHit[] {
+function ruleFind(matcher: Matcher<null>): KeywordList['find'] {
+  return (normalized) => toListHits(matcher.find(normalized));
+}
+
+/**
+ * Exact entries match the lower-cased original (lowerSameLength keeps every offset), so a hit's
+ * folded range is its span and no offset map is built.
+ */
+function exactFind(entries: readonly string[]): KeywordList['find'] {
+  const folded = entries.map((e) => foldEntry(e, lowerSameLength));
+  const matcher = compileMatcher(folded.map((pattern) => ({ pattern, payload: null })));
+  return ({ original }) => {
+    const hits: ListHit[] = [];
+    matcher.scan(lowerSameLength(original), (_, e, start, end) => {
+      hits.push({ text: original.slice(start, end), span: { start, end }, entry: folded[e] });
+    });
+    return toListHits(hits);
+  };
+}
+
+function toListHits(hits: readonly ListHit[]): ListHit[] {
   const seen = new Set<string>();
   const out: ListHit[] = [];
   for (const h of [...hits].sort((a, b) => a.span.start - b.span.start || b.span.end - a.span.end)) {

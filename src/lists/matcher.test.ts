@@ -48,6 +48,24 @@ test('Aho-Corasick agrees with a naive search on random patterns and texts', () 
   }
 });
 
+test('Aho-Corasick agrees with a naive search when only its shallow states have complete rows', () => {
+  let seed = 11;
+  const random = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+  const letters = 'abcdefghijklmnopqrstuvwxyz';
+  const draw = (n: number) => Array.from({ length: n }, () => letters[Math.floor(random() * 26)]).join('');
+  // Thousands of states over 26 columns: more than the 2¹⁶ cells of complete rows cover.
+  const patterns = [...new Set(Array.from({ length: 3000 }, () => draw(3 + Math.floor(random() * 4))))];
+  const text = Array.from({ length: 200 }, () => draw(1) + patterns[Math.floor(random() * patterns.length)]).join('');
+  const ac = new AhoCorasick(patterns);
+  assert.ok(ac.size > 2 ** 16 / 26, `${ac.size} states`);
+  const got: string[] = [];
+  ac.scan(text, (p, end) => { got.push(`${ac.patterns[p]}:${end}`); });
+  const want: string[] = [];
+  for (const p of patterns) for (let i = text.indexOf(p); i >= 0; i = text.indexOf(p, i + 1)) want.push(`${p}:${i + p.length}`);
+  assert.ok(want.length >= 200, `${want.length} occurrences`);
+  assert.deepEqual(got.sort(), want.sort());
+});
+
 test('word boundaries keep the Scunthorpe problem away', () => {
   const entries = words(['cunt', 'sex', 'ass', 'cock', 'rapist', 'dick', 'anal', 'shit', 'tit']);
   for (const text of ['Scunthorpe', 'Essex', 'assassin', 'classic', 'cockpit', 'therapist', 'grass',

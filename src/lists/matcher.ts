@@ -110,11 +110,12 @@ class AhoMatcher<P> implements RawMatcher<P> {
   scan(text: string, visit: RawVisit<P>): void {
     const patterns = this.#ac.patterns;
     const entries = this.#entries;
-    // Entries hold single spaces; in a text with runs of spaces or line breaks each run reads
-    // as one space, and a hit's start is found by walking back over its pattern.
-    const spaces = NEEDS_COMPACT.test(text) ? spaceTable() : null;
+    // Entries hold single spaces; every run of whitespace (line breaks too) reads as one space,
+    // and a hit's start is found by walking back over its pattern. Reading the table at every
+    // character costs less than first testing the text for such runs.
+    const spaces = spaceTable();
     this.#ac.scan(text, (p, end) => {
-      const start = spaces ? startOf(text, patterns[p], end, spaces) : end - patterns[p].length;
+      const start = startOf(text, patterns[p], end, spaces);
       for (let e = this.#first[p]; e >= 0; e = this.#next[e]) {
         const f = this.#flags[e];
         if ((f & BOUND_START) && isWordAt(text, start - 1)) continue;
@@ -139,8 +140,6 @@ class AhoMatcher<P> implements RawMatcher<P> {
     };
   }
 }
-
-const NEEDS_COMPACT = /[\t\n\v\f\r\u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]|\s\s/;
 
 let spacesTable: Uint8Array | null = null;
 
