@@ -1,15 +1,16 @@
 // Bulwark against the npm profanity filters on the same 1 KB texts: our lexicon detection
-// (normalisation included) and our whole pipeline, each against every peer's check and find call.
+// (normalisation included) and our whole pipeline, each against every peer's check and find call;
+// then our matcher alone loaded with each peer's own word list, against that peer.
 // Run: node dist/bench/peers.js
 
 import { builtinTextDetectors } from '../src/detectors/index.js';
 import type { Detector } from '../src/detectors/index.js';
+import { compileKeywordList } from '../src/lists/index.js';
 import { moderateText } from '../src/moderation/index.js';
 import type { TextContext } from '../src/moderation/index.js';
 import { normalizeForMatching } from '../src/normalize/index.js';
-import { defaultPolicyBody } from '../src/policies/index.js';
-import { compileKeywordList } from '../src/lists/index.js';
 import type { NormalizedText } from '../src/normalize/index.js';
+import { defaultPolicyBody } from '../src/policies/index.js';
 import { kilobyteTexts } from './corpus.js';
 import { compare, fmt, isMain, table } from './measure.js';
 import { peerFilters } from './peerFilters.js';
