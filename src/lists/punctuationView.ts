@@ -9,12 +9,7 @@
  */
 const PUNCTUATION = /[\u00a1-\u00bf\u2010-\u2017\u201a-\u2027\u2030-\u205e\u3000-\u303f\uff01-\uff0f]/g;
 
-let last: { text: string; view: string } | null = null;
-
 /** `text` with every such punctuation mark replaced by a space (the text itself when it has none). */
 export function punctuationView(text: string): string {
-  if (last?.text === text) return last.view;
-  const view = text.replace(PUNCTUATION, ' ');
-  last = { text, view };
-  return view;
+  return text.replace(PUNCTUATION, ' ');
 }

@@ -2,9 +2,7 @@
 // each place a match could begin when its start literals are known, otherwise scanned over short
 // windows around the anchors. A long text costs a few short attempts, not a scan per pattern.
 
-import type { NormalizedText } from '../normalize/index.js';
 import type { AnchorRecord } from './anchorRecord.js';
-import { punctuationView } from './punctuationView.js';
 
 export interface RegexMatch { start: number; end: number; form: string }
 /** Where a literal of anchor set `set` turned up in the folded text. */
@@ -36,12 +34,11 @@ export class RegexRule {
   }
 
   /**
-   * Matches in the folded text, looked for only where every anchor set has a hit within reach.
-   * `pairs`: this rule's anchor sets in `record`, set 0 first (the caller checked each was hit);
-   * `keep`: when given, only set-0 hits it accepts are used.
+   * Matches in `text`, the folded text's punctuationView, looked for only where every anchor set
+   * has a hit within reach. `pairs`: this rule's anchor sets in `record`, set 0 first (the caller
+   * checked each was hit); `keep`: when given, only set-0 hits it accepts are used.
    */
-  run(normalized: NormalizedText, record: AnchorRecord, pairs: readonly number[], keep: KeepAnchor | null = null): RegexMatch[] {
-    const text = punctuationView(normalized.text);
+  run(text: string, record: AnchorRecord, pairs: readonly number[], keep: KeepAnchor | null = null): RegexMatch[] {
     if (this.always) return this.#scan(text, 0, text.length);
     if (this.#sticky) return this.#tryAt(text, record, pairs, keep, this.#sticky);
     const anchors = record.hits(pairs).filter((a) => a.set !== 0 || keep === null || keep(a.start, a.end));

@@ -8,6 +8,7 @@ import { compileMatcher } from './matcher.js';
 import type { MatchHit, Matcher, MatcherEntry, RawMatcher } from './matcher.js';
 import { compilePattern } from './pattern.js';
 import { isSelective } from './patternAnchors.js';
+import { punctuationView } from './punctuationView.js';
 import type { Fold } from './pattern.js';
 import type { PatternLimits } from './patternSyntax.js';
 import { lowerBound, RegexRule } from './regexRule.js';
@@ -137,10 +138,13 @@ class RuleMatcher<P> implements Matcher<P> {
       hits.push({ ...hit, payload: slot.payload, entry: slot.entry, form: hit.form });
       if (!this.#rules[slot.rule].veto) targets.push(start, end);
     });
+    // What the RegExps read, made once per text and only when one of them runs.
+    let view: string | null = null;
+    const viewOf = () => (view ??= punctuationView(normalized.text));
     const vetoes: number[] = [];
     this.#regexes.forEach((r, i) => {
       if (this.#rules[r.rule].veto) { vetoes.push(i); return; }
-      for (const m of this.#run(normalized, r, anchors, i, null)) {
+      for (const m of this.#run(viewOf, r, anchors, i, null)) {
         hits.push(this.#regexHit(normalized, r.rule, m));
         targets.push(m.start, m.end);
       }
@@ -148,17 +152,17 @@ class RuleMatcher<P> implements Matcher<P> {
     if (targets.length === 0 || vetoes.length === 0) return hits;
     const reachable = new Ranges(targets);
     for (const i of vetoes) {
-      for (const m of this.#run(normalized, this.#regexes[i], anchors, i, reachable)) hits.push(this.#regexHit(normalized, this.#regexes[i].rule, m));
+      for (const m of this.#run(viewOf, this.#regexes[i], anchors, i, reachable)) hits.push(this.#regexHit(normalized, this.#regexes[i].rule, m));
     }
     return hits;
   }
 
   /** Runs regex i where its anchors were hit; with `targets`, only from anchors where a match could reach one of those ranges. */
-  #run(normalized: NormalizedText, r: RegexRule, anchors: AnchorRecord, i: number, targets: Ranges | null): RegexMatch[] {
+  #run(view: () => string, r: RegexRule, anchors: AnchorRecord, i: number, targets: Ranges | null): RegexMatch[] {
     const pairs = this.#pairs.of(i);
     if (!r.always && !anchors.hasAll(pairs)) return [];
     const keep = targets && ((start: number, end: number) => targets.overlap(start - r.reach, end + r.reach));
-    return r.run(normalized, anchors, pairs, keep);
+    return r.run(view(), anchors, pairs, keep);
   }
 
   #regexHit(normalized: NormalizedText, rule: number, m: RegexMatch): MatchHit<P> {
