@@ -5,14 +5,15 @@
 import { ClassifierDetector } from '../src/detectors/classifier/index.js';
 import { LexiconDetector } from '../src/detectors/lexicon/index.js';
 import { normalizeForMatching } from '../src/normalize/index.js';
-import { rng, pick, sources } from './corpus.js';
+import { seededRandom } from '../src/seededRandom.js';
+import { pick, sources } from './corpus.js';
 import { compare, fmt, isMain, table } from './measure.js';
 
 const TARGET = 2_000;
 
 /** `count` texts of 300 characters joined from real messages, two English to one Chinese. */
 function texts300(count: number): string[] {
-  const random = rng(5);
+  const random = seededRandom(5);
   return Array.from({ length: count }, (_, i) => {
     const pool = sources(i % 3 === 2 ? 'zh' : 'en');
     let text = '';

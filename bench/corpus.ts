@@ -7,9 +7,6 @@ import path from 'node:path';
 import { sharedDataDir } from '../src/paths.js';
 import { seededRandom } from '../src/seededRandom.js';
 
-/** Seeded, so every run draws the same inputs. */
-export const rng = seededRandom;
-
 export function pick<T>(items: readonly T[], random: () => number): T {
   return items[Math.floor(random() * items.length)];
 }
@@ -44,7 +41,7 @@ function message(lang: 'en' | 'zh', random: () => number): string {
 export function usingSharedData(): boolean { return sharedDataDir() !== null; }
 
 function generated(lang: 'en' | 'zh'): string[] {
-  const random = rng(7);
+  const random = seededRandom(7);
   const en = 'the a game weather tonight meeting is was great bad really you we they going home work call later thanks what'.split(' ');
   const zh = '今天 天气 很好 我们 晚上 一起 吃饭 这个 游戏 真的 太 难 了 谢谢 明天 见 你 他们'.split(' ');
   return Array.from({ length: 2_000 }, () =>
@@ -55,7 +52,7 @@ export type Mix = 'en' | 'zh' | 'mixed';
 
 /** `count` messages of about 1 KB (UTF-8) each, every `Mix` in turn, joined from real messages. */
 export function kilobyteTexts(count: number, seed = 1): { text: string; mix: Mix }[] {
-  const random = rng(seed);
+  const random = seededRandom(seed);
   const mixes: Mix[] = ['en', 'zh', 'mixed'];
   return Array.from({ length: count }, (_, i) => {
     const mix = mixes[i % 3];
@@ -76,7 +73,7 @@ function cutToBytes(text: string, bytes: number): string {
 
 /** API-sized texts (40–90 characters English, 20–45 Chinese), English and Chinese, flagged and clean as the data has them. */
 export function shortTexts(count: number, seed = 2): string[] {
-  const random = rng(seed);
+  const random = seededRandom(seed);
   const fits = (lang: 'en' | 'zh', lo: number, hi: number) =>
     sources(lang).map((s) => s.filter((m) => m.length >= lo && m.length <= hi)).filter((s) => s.length > 0);
   const en = fits('en', 40, 90);
@@ -95,7 +92,7 @@ const HAN = [...'的一是不了人我在有他这中大来上国个到说们为
  * texts actually hit the list, as a real list does.
  */
 export function customEntries(n: number, seed = 3, real = 300): string[] {
-  const random = rng(seed);
+  const random = seededRandom(seed);
   const out = new Set<string>();
   const en = sources('en').flat();
   while (out.size < real) {
