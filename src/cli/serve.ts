@@ -6,7 +6,7 @@ import cluster from 'node:cluster';
 import { loadConfig } from '../config.js';
 import type { Config } from '../config.js';
 import { buildApp } from '../http/index.js';
-import { createService, ensureAdminKey } from '../service/index.js';
+import { createService, ensureAdminKey, openStores } from '../service/index.js';
 import client from 'prom-client';
 import type { Service } from '../service/index.js';
 import { Peers, runPrimary } from './cluster.js';
@@ -56,13 +56,16 @@ function joinPeers(service: Service): () => Promise<string> {
   };
 }
 
-/** The primary's one-time work before forking: migrations and the first admin key. */
+/**
+ * The primary's one-time work before forking: migrations and the first admin key. It never
+ * moderates, so it opens the database only and loads no detector.
+ */
 async function prepare(config: Config): Promise<void> {
-  const service = await createService(config);
+  const { db, stores } = await openStores(config);
   try {
-    printFirstKey((await ensureAdminKey(service)).created);
+    printFirstKey((await ensureAdminKey({ stores, config })).created);
   } finally {
-    await service.close();
+    await db.close();
   }
 }
 

@@ -6,7 +6,7 @@ import type { Service } from './service.js';
 
 const CONFIGURED_KEY_NAME = 'BULWARK_API_KEY';
 
-export async function ensureAdminKey(service: Service): Promise<{ created: string | null }> {
+export async function ensureAdminKey(service: Pick<Service, 'stores' | 'config'>): Promise<{ created: string | null }> {
   const keys = service.stores.keys;
   if (service.config.apiKey) {
     const stored = await keys.storeExisting(DEFAULT_TENANT_ID, service.config.apiKey, CONFIGURED_KEY_NAME, ['admin']);

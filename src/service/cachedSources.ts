@@ -1,4 +1,4 @@
-// The tenant's policies and compiled custom lists, cached in memory. Writes in this service (and
+// The tenant's policies, compiled custom lists and settings, cached in memory. Writes in this service (and
 // in the other workers of one `serve`, through Service.changed) invalidate at once; separate
 // instances on one PostgreSQL database see changes within REFRESH_MS,
 // and a list is recompiled only when its revision changed. A per-tenant generation, bumped by
@@ -11,6 +11,7 @@ import { compileKeywordList } from '../lists/index.js';
 import type { ListAction, ListMatch } from '../lists/index.js';
 import type { CompiledList, ModerationSources, ResolvedPolicy } from '../moderation/index.js';
 import { DEFAULT_POLICY_NAME, defaultPolicyBody, parsePolicyBody } from '../policies/index.js';
+import type { TenantSettings } from './service.js';
 
 const REFRESH_MS = 2_000;
 
@@ -21,9 +22,25 @@ export class CachedSources implements ModerationSources {
   readonly #policies = new Map<string, Cached<ResolvedPolicy>>();
   readonly #tenantLists = new Map<string, Cached<readonly CompiledList[]>>();
   readonly #compiled = new Map<string, { tenantId: string; revision: number; list: CompiledList }>();
+  readonly #settings = new Map<string, Cached<TenantSettings>>();
   readonly #generations = new Map<string, number>();
+  /** The operator's BULWARK_STORE_CONTENT: every tenant's decisions keep their content. */
+  readonly #storeContentAlways: boolean;
 
-  constructor(stores: Stores) { this.#stores = stores; }
+  constructor(stores: Stores, storeContentAlways = false) {
+    this.#stores = stores;
+    this.#storeContentAlways = storeContentAlways;
+  }
+
+  async settings(tenantId: string): Promise<TenantSettings> {
+    const hit = this.#settings.get(tenantId);
+    if (hit && hit.until > Date.now()) return hit.value;
+    const generation = this.#generation(tenantId);
+    const stored = await this.#stores.tenants.settings(tenantId);
+    const value = { storeContent: this.#storeContentAlways || stored.storeContent === true };
+    if (generation === this.#generation(tenantId)) this.#settings.set(tenantId, { value, until: Date.now() + REFRESH_MS });
+    return value;
+  }
 
   async policy(tenantId: string, name: string): Promise<ResolvedPolicy> {
     const key = `${tenantId}\u0000${name}`;
@@ -66,6 +83,7 @@ export class CachedSources implements ModerationSources {
   invalidate(tenantId: string): void {
     this.#generations.set(tenantId, this.#generation(tenantId) + 1);
     this.#tenantLists.delete(tenantId);
+    this.#settings.delete(tenantId);
     for (const key of this.#policies.keys()) if (key.startsWith(`${tenantId}\u0000`)) this.#policies.delete(key);
   }
 

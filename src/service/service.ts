@@ -49,34 +49,29 @@ export interface Service {
 
 export interface ServiceOptions { onRecorderError?: (err: unknown, dropped: number) => void }
 
-export async function createService(config: Config, options: ServiceOptions = {}): Promise<Service> {
+/** The database, migrated, with its stores and the default tenant in place. */
+export async function openStores(config: Config): Promise<{ db: Db; stores: Stores }> {
   const db = await createDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const stores = createStores(db);
   await stores.tenants.ensureDefault();
+  return { db, stores };
+}
+
+export async function createService(config: Config, options: ServiceOptions = {}): Promise<Service> {
+  const { db, stores } = await openStores(config);
   const detectors = await builtinTextDetectors();
-  const sources = new CachedSources(stores);
+  const sources = new CachedSources(stores, config.storeContent);
   const recorder = new DecisionRecorder(
     { write: (decisions, reviews) => stores.decisions.insertMany(decisions, reviews) },
     { onError: options.onRecorderError ?? ((err, dropped) => console.error(`bulwark: writing decisions failed (will retry; dropped ${dropped})`, err)) },
   );
   const metrics = new Metrics();
-  const settings = new Map<string, { value: TenantSettings; until: number }>();
-  const tenantSettings = async (tenantId: string): Promise<TenantSettings> => {
-    const hit = settings.get(tenantId);
-    if (hit && hit.until > Date.now()) return hit.value;
-    const stored = await stores.tenants.settings(tenantId);
-    const value = { storeContent: config.storeContent || stored.storeContent === true };
-    settings.set(tenantId, { value, until: Date.now() + 2_000 });
-    return value;
-  };
+  const tenantSettings = (tenantId: string): Promise<TenantSettings> => sources.settings(tenantId);
   const text = new TextModeration(detectors, sources, recorder, metrics, tenantSettings);
   const listeners: ((change: Change) => void)[] = [];
   let peers: PeerLine | null = null;
   const applyChange = (change: Change): void => {
-    if ('tenant' in change) {
-      sources.invalidate(change.tenant);
-      settings.delete(change.tenant);
-    }
+    if ('tenant' in change) sources.invalidate(change.tenant);
     for (const listener of listeners) listener(change);
   };
 
