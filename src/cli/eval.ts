@@ -5,12 +5,11 @@
 import { readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import cliProgress from 'cli-progress';
-import { TEXT_BATCH_MAX } from '../content/index.js';
 import { evaluate, evaluateBy, readLabelled } from '../eval/index.js';
 import type { FileResult, Scored, Scorer } from '../eval/index.js';
 import { accuracyMarkdown, groupRows, httpScorer, inProcessScorer, textReport, textTable } from '../eval/index.js';
 import { sharedDataDir } from '../paths.js';
+import { inBatches } from './batches.js';
 
 export interface EvalOptions { json?: boolean; url?: string; key?: string; by?: string; policy?: string; progress?: boolean; report?: string }
 
@@ -58,16 +57,8 @@ async function openScorer(options: EvalOptions): Promise<Scorer> {
 }
 
 async function scoreAll(scorer: Scorer, texts: readonly string[], label: string, progress: boolean): Promise<Scored[]> {
-  const bar = new cliProgress.SingleBar({
-    stream: process.stderr, format: `${label} [{bar}] {value}/{total} texts · {eta}s left`, noTTYOutput: true, notTTYSchedule: 2000,
-  }, cliProgress.Presets.shades_classic);
-  if (progress) bar.start(texts.length, 0);
   const out: Scored[] = [];
-  for (let i = 0; i < texts.length; i += TEXT_BATCH_MAX) {
-    out.push(...await scorer.score(texts.slice(i, i + TEXT_BATCH_MAX)));
-    if (progress) bar.update(out.length);
-  }
-  if (progress) bar.stop();
+  await inBatches(texts, label, progress, async (batch) => { out.push(...await scorer.score(batch)); });
   return out;
 }
 

@@ -3,10 +3,9 @@
 
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
-import cliProgress from 'cli-progress';
 import { loadConfig } from '../config.js';
-import { TEXT_BATCH_MAX } from '../content/index.js';
 import { createService } from '../service/index.js';
+import { inBatches } from './batches.js';
 import { tenantOf } from './tenant.js';
 
 export interface ScanOptions { file?: string; policy?: string; progress?: boolean; tenant?: string }
@@ -17,26 +16,12 @@ export async function scan(text: string | undefined, options: ScanOptions): Prom
   if (!text && !options.file) throw new Error('Give a text, or --file with one text per line.');
   const service = await createService(loadConfig(), { onRecorderError: (err) => console.error('audit write failed:', err) });
   try {
-    const texts = options.file ? await readLines(options.file) : [text as string];
-    const showBar = options.progress !== false && texts.length >= PROGRESS_FROM;
-    const bar = new cliProgress.SingleBar({
-      stream: process.stderr, format: 'scanning [{bar}] {value}/{total} texts · {eta}s left', etaBuffer: 500,
-      // Without a terminal (CI logs, redirects) print a line every 2 s instead of redrawing.
-      noTTYOutput: true, notTTYSchedule: 2000,
-    },
-      cliProgress.Presets.shades_classic);
-    if (showBar) bar.start(texts.length, 0);
     const tenantId = await tenantOf(service, options.tenant);
-    for (let i = 0; i < texts.length; i += TEXT_BATCH_MAX) {
-      const batch = texts.slice(i, i + TEXT_BATCH_MAX);
-      const decisions = await service.text.moderate(
-        { tenantId, policy: options.policy },
-        batch.map((t) => ({ text: t })),
-      );
+    const texts = options.file ? await readLines(options.file) : [text as string];
+    await inBatches(texts, 'scanning', options.progress !== false && texts.length >= PROGRESS_FROM, async (batch) => {
+      const decisions = await service.text.moderate({ tenantId, policy: options.policy }, batch.map((t) => ({ text: t })));
       process.stdout.write(decisions.map((d) => JSON.stringify(d)).join('\n') + '\n');
-      if (showBar) bar.update(i + batch.length);
-    }
-    if (showBar) bar.stop();
+    });
   } finally {
     await service.close();
   }
