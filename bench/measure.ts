@@ -3,6 +3,7 @@
 
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
+import { textTable } from '../src/eval/index.js';
 
 export interface Sample { name: string; ops: number; p50: number; p99: number; count: number }
 
@@ -65,13 +66,8 @@ export function quantile(sorted: ArrayLike<number>, q: number): number {
 
 /** Prints a table; numbers are right-aligned, the first column left-aligned. */
 export function table(title: string, header: string[], rows: (string | number)[][]): void {
-  const cells = [header, ...rows.map((r) => r.map(String))];
-  const widths = header.map((_, c) => Math.max(...cells.map((r) => (r[c] ?? '').length)));
-  const line = (r: string[]) => r.map((v, c) => (c === 0 ? v.padEnd(widths[c]) : v.padStart(widths[c]))).join('  ');
   console.log(`\n${title}`);
-  console.log(line(header));
-  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
-  for (const r of cells.slice(1)) console.log(line(r));
+  console.log(textTable(header, rows.map((r) => r.map(String))));
 }
 
 export const fmt = {

@@ -11,7 +11,7 @@ function cells(m: Metrics): string[] {
     num(m.fpr), num(m.accuracy), num(m.macroF1)];
 }
 
-export function reportRows(report: EvalReport): string[][] {
+function reportRows(report: EvalReport): string[][] {
   return [...report.categories, report.unsafe].map(cells);
 }
 

@@ -1,10 +1,9 @@
-export { fieldOf, isUnsafe, LABEL_CATEGORIES, readLabelled, truthFor } from './dataset.js';
-export type { LabelCategory, LabelledRow } from './dataset.js';
+export { readLabelled, truthFor } from './dataset.js';
 export { evaluate, evaluateBy } from './evaluate.js';
-export type { EvalReport, Metrics, Scored } from './evaluate.js';
-export { groupRows, markdownReport, markdownTable, textReport, textTable } from './format.js';
-export { accuracyMarkdown, BREAKDOWN, sourceOf } from './report.js';
+export type { Scored } from './evaluate.js';
+export { groupRows, textReport, textTable } from './format.js';
+export { accuracyMarkdown } from './report.js';
 export type { FileResult } from './report.js';
-export { httpScorer, inProcessScorer, toScored } from './scorer.js';
+export { httpScorer, inProcessScorer } from './scorer.js';
 export type { Scorer } from './scorer.js';
-export { accuracy, averagePrecision, countsOf, falsePositiveRate, macroF1, precision, recall } from './metrics.js';
+export { averagePrecision, countsOf, precision, recall } from './metrics.js';

@@ -2,6 +2,7 @@
 // whatever mix of evasions, surrogate pairs, marks and controls comes in.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { seededRandom } from '../seededRandom.js';
 import { normalizeForMatching } from './index.js';
 
 const ALPHABET = [
@@ -9,17 +10,6 @@ const ALPHABET = [
   '\u0338', 'і', 'р', 'о', 'Н', 'η', 'ｆ', 'Ｕ', '𝐜', '⒦', '🅚', 'é', 'ß', 'ﬁ', '㎏', '½', '殺', '傻',
   '了', 'か', '\u3099', '한', 'ᄒ', 'ᅡ', '😀', '👍', '🏽', '\uD800', '\uDC00', '\n', '\t', 'ǅ', 'й', 'İ',
 ];
-
-/** Deterministic PRNG (mulberry32) so a failure can be replayed. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function randomText(next: () => number): string {
   const length = Math.floor(next() * 40);
@@ -43,12 +33,12 @@ function assertWellFormed(input: string): void {
 
 describe('normalizeForMatching: properties', () => {
   it('maps every folded code unit into the original, in order', () => {
-    const next = random(20240601);
+    const next = seededRandom(20240601);
     for (let n = 0; n < 3000; n++) assertWellFormed(randomText(next));
   });
 
   it('is idempotent, so a folded lexicon entry folds to itself', () => {
-    const next = random(99);
+    const next = seededRandom(99);
     for (let n = 0; n < 2000; n++) {
       const once = normalizeForMatching(randomText(next)).text;
       assert.equal(normalizeForMatching(once).text, once);
@@ -56,7 +46,7 @@ describe('normalizeForMatching: properties', () => {
   });
 
   it('is lower-case and free of zero-width and bidi controls', () => {
-    const next = random(7);
+    const next = seededRandom(7);
     for (let n = 0; n < 1000; n++) {
       const text = normalizeForMatching(randomText(next)).text;
       assert.equal(text, text.toLowerCase());

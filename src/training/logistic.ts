@@ -1,9 +1,8 @@
 // Multi-head logistic regression over hashed sparse features, trained by AdaGrad with L2, on
 // examples that carry a target for some heads only. Deterministic: a seeded shuffle, no threads.
 
-import type { Features } from '../detectors/classifier/features.js';
-import { DIMENSIONS } from '../detectors/classifier/features.js';
-import { sigmoid } from '../detectors/classifier/model.js';
+import { DIMENSIONS, sigmoid } from '../detectors/classifier/index.js';
+import type { Features } from '../detectors/classifier/index.js';
 import { seededRandom } from '../seededRandom.js';
 
 export interface TrainOptions { epochs: number; rate: number; l2: number; seed: number; onEpoch?: (epoch: number, loss: number) => void }

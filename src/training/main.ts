@@ -6,10 +6,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Category } from '../content/index.js';
-import { featurize, FEATURE_BITS, DIMENSIONS } from '../detectors/classifier/features.js';
-import type { Features } from '../detectors/classifier/features.js';
-import { MODEL_DIR, TextClassifierModel } from '../detectors/classifier/model.js';
-import type { HeadCard, ModelCard } from '../detectors/classifier/model.js';
+import { featurize, FEATURE_BITS, MODEL_DIR, TextClassifierModel } from '../detectors/classifier/index.js';
+import type { Features, HeadCard, ModelCard } from '../detectors/classifier/index.js';
 import { averagePrecision, countsOf, precision, recall } from '../eval/index.js';
 import { normalizeForMatching } from '../normalize/index.js';
 import { sharedDataDir } from '../paths.js';
@@ -17,7 +15,7 @@ import { sharedExamples, spamAssassinExamples, splitOf, TRAIN_FILES } from './co
 import type { Example, Split } from './corpus.js';
 import { fitPlatt, train } from './logistic.js';
 
-export const MODEL_VERSION = '2026.11.2';
+const MODEL_VERSION = '2026.11.2';
 const HEADS: Category[] = ['harassment', 'hate', 'sexual', 'spam'];
 /** Severities begin where the calibration split reaches these precisions (medium: the policy reviews; high: it blocks). */
 const PRECISION_FOR = { medium: 0.85, high: 0.97 };
@@ -48,17 +46,18 @@ async function main(): Promise<void> {
     category, bias: trained.bias[h], scale: scales[h], platt: { a: 1, b: 0 }, severity: { low: 0.5, medium: 0.5, high: 0.9 },
   }));
   const card: ModelCard = { version: MODEL_VERSION, featureBits: FEATURE_BITS, heads: uncalibrated, trainedOn: [...TRAIN_FILES, 'spam_assassin'] };
-  const raw = new TextClassifierModel(card, weights);
-  card.heads = uncalibrated.map((head, h) => {
-    const rows = calibration.filter((i) => examples[i].targets[h] >= 0);
-    return { ...head, platt: fitPlatt(rows.map((i) => raw.raw(features[i])[h]), rows.map((i) => examples[i].targets[h] === 1)) };
-  });
-  const calibrated = new TextClassifierModel(card, weights);
-  card.heads = card.heads.map((head, h) => {
-    const rows = calibration.filter((i) => examples[i].targets[h] >= 0);
-    return { ...head, severity: severities(rows.map((i) => calibrated.predict(features[i])[h]), rows.map((i) => examples[i].targets[h] === 1)) };
-  });
+  // The model reads card.heads at every call, so it predicts with each calibration step as it lands.
   const model = new TextClassifierModel(card, weights);
+  const labelled = HEADS.map((_, h) => calibration.filter((i) => examples[i].targets[h] >= 0));
+  const truth = labelled.map((rows, h) => rows.map((i) => examples[i].targets[h] === 1));
+  const scores = (score: (f: Features) => ArrayLike<number>) => {
+    const byRow = new Map(calibration.map((i) => [i, score(features[i])]));
+    return (h: number) => labelled[h].map((i) => (byRow.get(i) as ArrayLike<number>)[h]);
+  };
+  const raw = scores((f) => model.raw(f));
+  card.heads = uncalibrated.map((head, h) => ({ ...head, platt: fitPlatt(raw(h), truth[h]) }));
+  const calibrated = scores((f) => model.predict(f));
+  card.heads = card.heads.map((head, h) => ({ ...head, severity: severities(calibrated(h), truth[h]) }));
   card.metrics = heldOut(model, examples, features, test);
   mkdirSync(out, { recursive: true });
   writeFileSync(path.join(out, 'weights.bin'), weights);
@@ -96,7 +95,6 @@ function quantise(w: Float32Array, heads: number): { weights: Int8Array; scales:
   });
   const weights = new Int8Array(w.length);
   for (let k = 0; k < w.length; k++) weights[k] = Math.round(w[k] / scales[k % heads]);
-  if (weights.length !== DIMENSIONS * heads) throw new Error('weight size mismatch');
   return { weights, scales };
 }
 

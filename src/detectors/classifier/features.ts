@@ -52,12 +52,12 @@ function add(h: number): void {
     if (keys[slot] === -1) {
       keys[slot] = idx;
       order[count++] = slot;
-      if (count * 2 > keys.length) { sums[slot] += h < 0 ? -1 : 1; grow(); return; }
       break;
     }
     slot = (slot + 1) & mask;
   }
   sums[slot] += h < 0 ? -1 : 1;
+  if (count * 2 > keys.length) grow();
 }
 
 function grow(): void {
