@@ -1,5 +1,5 @@
-// A NormalizedText whose folded text is just the lowercased original, offset for offset: what
-// 'exact' list entries match against (no evasion folding), and a handy input for tests.
+// The lowercased original, offset for offset: what 'exact' list entries match against (no evasion
+// folding). plainText wraps it as a NormalizedText, a handy input for tests and benchmarks.
 
 import type { NormalizedText } from '../normalize/index.js';
 
