@@ -7,19 +7,22 @@ import type { Category, Severity } from '../../content/index.js';
 import { compileRules, foldForMatching } from '../../lists/index.js';
 import type { Matcher, Rule } from '../../lists/index.js';
 import { projectRoot } from '../../paths.js';
-import { parseLexiconFile, parseSetsFile } from './lexiconFile.js';
-import type { LexiconRow } from './lexiconFile.js';
+import { parseLexiconFile, parseSetsFile, setMembers } from './lexiconFile.js';
+import type { LexiconRow, LexiconSets } from './lexiconFile.js';
 import { pinyinForms } from './pinyinForms.js';
 
 export interface LexiconEntry {
   /** The entry as written in its file (a pinyin form reports the Chinese entry it came from). */
   entry: string;
-  category: Category | 'allow';
+  /** 'mention': a group named (never evidence; what a `refers` hit looks for nearby). */
+  category: Category | 'allow' | 'mention';
   severity: Severity;
   /** builtin:<area>/<lang>, e.g. builtin:profanity/en. */
   rule: string;
   kind: 'normalized' | 'pattern';
   form: 'text' | 'pinyin';
+  /** The row's target is a pronoun ("i hate them"): hate when a group is named nearby (resolve.ts). */
+  refers?: true;
 }
 
 export interface BuiltinLexicon {
@@ -39,6 +42,8 @@ const BUILTIN_LIMITS = Object.freeze({ maxLength: 4000, maxAlternatives: 160, ma
 
 /** Named alternatives of one language, used as {name} in its pattern rows. */
 const SETS_FILE = 'sets.txt';
+/** The sets whose members name a group of people: what a `refers` row's pronoun may stand for. */
+const MENTION_SETS = ['group', 'member'];
 
 let cached: BuiltinLexicon | null = null;
 
@@ -48,17 +53,33 @@ export function lexiconDir(): string {
 
 /** Parses and compiles the built-in lexicon once per process; throws on a malformed file. */
 export function loadBuiltinLexicon(): BuiltinLexicon {
-  cached ??= compileLexicon(readLexiconFiles(lexiconDir()));
+  cached ??= compileLexicon(readLexiconFiles(lexiconDir()), readMentions(lexiconDir()));
   return cached;
 }
 
 export interface LexiconFile { lang: string; area: string; file: string; rows: LexiconRow[] }
 
+function languages(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+}
+
+function readSets(dir: string, lang: string): LexiconSets {
+  const setsFile = path.join(dir, lang, SETS_FILE);
+  return existsSync(setsFile) ? parseSetsFile(readFileSync(setsFile, 'utf8'), `${lang}/${SETS_FILE}`) : new Map<string, string>();
+}
+
+/** Every member of every language's mention sets ({group}, {member}). */
+export function readMentions(dir: string): string[] {
+  return languages(dir).flatMap((lang) => {
+    const sets = readSets(dir, lang);
+    return MENTION_SETS.flatMap((name) => setMembers(sets, name));
+  });
+}
+
 export function readLexiconFiles(dir: string): LexiconFile[] {
   const files: LexiconFile[] = [];
-  for (const lang of readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort()) {
-    const setsFile = path.join(dir, lang, SETS_FILE);
-    const sets = existsSync(setsFile) ? parseSetsFile(readFileSync(setsFile, 'utf8'), `${lang}/${SETS_FILE}`) : new Map<string, string>();
+  for (const lang of languages(dir)) {
+    const sets = readSets(dir, lang);
     for (const name of readdirSync(path.join(dir, lang)).filter((f) => f.endsWith('.tsv'))) {
       const file = path.join(dir, lang, name);
       files.push({ lang, area: name.slice(0, -4), file, rows: parseLexiconFile(readFileSync(file, 'utf8'), `${lang}/${name}`, sets) });
@@ -68,18 +89,24 @@ export function readLexiconFiles(dir: string): LexiconFile[] {
   return files.sort((a, b) => rank(a.area) - rank(b.area) || a.area.localeCompare(b.area) || a.lang.localeCompare(b.lang));
 }
 
-export function compileLexicon(files: readonly LexiconFile[]): BuiltinLexicon {
+export function compileLexicon(files: readonly LexiconFile[], mentions: readonly string[] = []): BuiltinLexicon {
   const rules: Rule<LexiconEntry>[] = [];
   const counts: Record<string, number> = {};
   for (const { lang, area, rows } of files) {
     const rule = `builtin:${area}/${lang}`;
     counts[rule] = rows.length;
     for (const row of rows) {
-      const payload: LexiconEntry = { entry: row.entry, category: row.category, severity: row.severity, rule, kind: row.match, form: 'text' };
+      const payload: LexiconEntry = {
+        entry: row.entry, category: row.category, severity: row.severity, rule, kind: row.match, form: 'text', ...(row.flags.has('refers') ? { refers: true } : {}),
+      };
       const masked = row.match === 'normalized' && row.category !== 'allow' && !row.flags.has('nomask');
       rules.push({ value: row.value, kind: row.match, payload, masked, veto: row.category === 'allow', origin: `lexicons/${lang}/${area}.tsv:${row.line}` });
       for (const form of pinyinForms(row)) rules.push({ value: form, kind: 'normalized', payload: { ...payload, form: 'pinyin' }, masked: false });
     }
+  }
+  // Mentions ride the same automaton pass; they are never evidence.
+  for (const word of new Set(mentions)) {
+    rules.push({ value: word, kind: 'normalized', payload: { entry: word, category: 'mention', severity: 'none', rule: 'builtin:mention', kind: 'normalized', form: 'text' }, masked: false });
   }
   const matcher = compileRules(rules, foldForMatching, BUILTIN_LIMITS);
   return Object.freeze({ matcher, counts, rows: files.reduce((n, f) => n + f.rows.length, 0), forms: rules.length });

@@ -115,3 +115,19 @@ test('negated, condemned and quoted statements about a group are not the writer\
   const [retweet] = await hateOf('"@someone: look at these faggots" lmao');
   assert.equal(retweet.severity, 'high', 'a retweet in quotes is the poster spreading it, not reporting it');
 });
+
+test('hostility aimed at a person is harassment; at "them" it is hate only when a group is named nearby', async () => {
+  for (const text of ['I hate you.', 'I absolutely loathe you people.', 'You are human garbage.', 'You make me sick.']) {
+    assert.ok(flagged(await detect(text)).includes('harassment'), text);
+  }
+  const alone = await detect('Honestly, I hate them.');
+  assert.deepEqual(flagged(alone), [], 'a bare "them" could be anything: low at most');
+  assert.equal(alone.evidence[0]?.category, 'harassment');
+  for (const text of [
+    'I have met many immigrants and I hate every single one of them.',
+    'Muslims think they are special. I hate them.',
+    'I am trying to get along with gay people but they are just too repulsive.',
+  ]) assert.ok((await hateOf(text)).some((e) => e.severity !== 'low'), text);
+  const far = `Refugees arrived in town last spring. ${'The weather was fine and the market was busy all day. '.repeat(4)}Honestly, I hate them.`;
+  assert.deepEqual(await hateOf(far), [], 'a group named paragraphs away is not who "them" stands for');
+});

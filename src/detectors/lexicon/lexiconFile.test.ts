@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { CATEGORIES } from '../../content/index.js';
 import { lexiconDir, loadBuiltinLexicon, parseLexiconFile, readLexiconFiles } from './index.js';
-import { parseSetsFile } from './lexiconFile.js';
+import { parseSetsFile, setMembers } from './lexiconFile.js';
 
 const files = readLexiconFiles(lexiconDir());
 
@@ -47,6 +47,7 @@ test('malformed rows fail with file and line', () => {
   assert.throws(() => parseLexiconFile(`${header}x\tallow\tlow\tnormalized\t-\t\n`, 'x.tsv'), /allow rows/);
   assert.throws(() => parseLexiconFile('x\tspam\tlow\tnormalized\t-\t\n', 'x.tsv'), /header/);
   assert.equal(parseLexiconFile(`# c\n${header}\nx\tspam\tlow\tpattern\tnomask\tn\n`, 'x.tsv')[0].flags.has('nomask'), true);
+  assert.throws(() => parseLexiconFile(`${header}x them\thate\tlow\tpattern\trefers\t\n`, 'x.tsv'), /x\.tsv:2: refers is for rows/);
 });
 
 test('named sets expand in pattern rows, and a bad set or an unknown name fails with file and line', () => {
@@ -58,4 +59,6 @@ test('named sets expand in pattern rows, and a bad set or an unknown name fails 
   assert.throws(() => parseLexiconFile(`${header}{nope} x\thate\thigh\tpattern\t-\t\n`, 'x.tsv', sets), /x\.tsv:2: unknown set \{nope\}/);
   assert.throws(() => parseSetsFile('group\ta|(b)\n', 'sets.txt'), /sets\.txt:1: alternatives/);
   assert.throws(() => parseSetsFile('g\ta\ng\tb\n', 'sets.txt'), /sets\.txt:2: set "g" is defined twice/);
+  assert.deepEqual(setMembers(sets, 'group'), ['rats', 'cats']);
+  assert.deepEqual(setMembers(sets, 'member'), []);
 });

@@ -11,14 +11,16 @@
 //           overlaps ("cum laude", "kill the process"), severity 'none'
 // severity  low | medium | high
 // flags     '-' or a comma list: nopinyin (no pinyin forms for this Chinese entry), pinyin
-//           (pinyin forms even where the defaults give none), nomask (no masked spellings)
+//           (pinyin forms even where the defaults give none), nomask (no masked spellings),
+//           refers (the row's target is a pronoun, "i hate them": when a group of the
+//           language's {group} or {member} set is named near the hit, it is hate, one severity up)
 // note      free text for reviewers of the file
 
 import { isCategory, SEVERITIES } from '../../content/index.js';
 import type { Category, Severity } from '../../content/index.js';
 
 export const LEXICON_HEADER = ['entry', 'category', 'severity', 'match', 'flags', 'note'] as const;
-export const LEXICON_FLAGS = ['nopinyin', 'pinyin', 'nomask'] as const;
+export const LEXICON_FLAGS = ['nopinyin', 'pinyin', 'nomask', 'refers'] as const;
 export type LexiconFlag = (typeof LEXICON_FLAGS)[number];
 
 export interface LexiconRow {
@@ -56,6 +58,12 @@ export function parseSetsFile(source: string, file: string): LexiconSets {
   return sets;
 }
 
+/** The alternatives of a named set (none when the language has no such set). */
+export function setMembers(sets: LexiconSets, name: string): string[] {
+  const set = sets.get(name);
+  return set ? set.slice(1, -1).split('|') : [];
+}
+
 export function parseLexiconFile(source: string, file: string, sets: LexiconSets = new Map()): LexiconRow[] {
   const rows: LexiconRow[] = [];
   let header = false;
@@ -87,6 +95,7 @@ function parseRow(cells: string[], file: string, line: number, sets: LexiconSets
     if (!(LEXICON_FLAGS as readonly string[]).includes(flag)) throw bad(file, line, `unknown flag "${flag}"`);
     flags.add(flag as LexiconFlag);
   }
+  if (flags.has('refers') && (category === 'allow' || category === 'hate')) throw bad(file, line, 'refers is for rows that are not hate already and not allow');
   const value = match === 'pattern' ? expandSets(entry, sets, file, line) : entry;
   return { entry, value, category: category as Category | 'allow', severity: severity as Severity, match, flags, note, line };
 }

@@ -1,5 +1,6 @@
-// From raw lexicon hits to a Detection: allow rows veto what they overlap, overlapping hits of
-// one category keep the most severe (then longest), and each category scores by severity.
+// From raw lexicon hits to a Detection: a pronoun-aimed hit near a named group is hate, allow rows
+// veto what they overlap, overlapping hits of one category keep the most severe (then longest),
+// and each category scores by severity.
 
 import { SEVERITY_SCORE, severityRank } from '../../content/index.js';
 import type { Category, Severity } from '../../content/index.js';
@@ -11,6 +12,12 @@ import { hasQuotationMark, isQuoted } from './quoted.js';
 /** Extra hits of a category nudge its score up, never past its severity band. */
 const EXTRA_HIT = 0.02;
 const BAND_CEILING: Readonly<Record<Severity, number>> = { none: 0, low: 0.49, medium: 0.89, high: 0.99 };
+/**
+ * How far (code units, either side) a `refers` hit looks for a named group: about two sentences.
+ * "I have met many women and I hate every single one of them", "Women think they're special. I hate them."
+ */
+const REFERENCE_REACH = 160;
+const RAISED: Readonly<Record<Severity, Severity>> = { none: 'none', low: 'medium', medium: 'high', high: 'high' };
 
 type Hit = MatchHit<LexiconEntry>;
 
@@ -26,14 +33,26 @@ function better(a: Hit, b: Hit): number {
 
 export function resolveHits(hits: readonly Hit[]): Hit[] {
   const allows = hits.filter((h) => h.payload.category === 'allow');
+  const mentions = hits.filter((h) => h.payload.category === 'mention');
   const candidates = hits
-    .filter((h) => h.payload.category !== 'allow' && !allows.some((a) => overlaps(a, h)) && h.span.end > h.span.start)
+    .filter((h) => h.payload.category !== 'allow' && h.payload.category !== 'mention' && !allows.some((a) => overlaps(a, h)) && h.span.end > h.span.start)
+    .map((h) => (h.payload.refers && mentions.some((m) => near(m, h)) ? asHate(h) : h))
     .sort(better);
   const kept: Hit[] = [];
   for (const hit of candidates) {
     if (!kept.some((k) => k.payload.category === hit.payload.category && overlaps(k, hit))) kept.push(hit);
   }
   return kept.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+}
+
+/** A group named within REFERENCE_REACH of the hit, outside it: what its pronoun may stand for. */
+function near(mention: Hit, hit: Hit): boolean {
+  if (overlaps(mention, hit)) return false;
+  return mention.span.end > hit.span.start - REFERENCE_REACH && mention.span.start < hit.span.end + REFERENCE_REACH;
+}
+
+function asHate(hit: Hit): Hit {
+  return { ...hit, payload: { ...hit.payload, category: 'hate', severity: RAISED[hit.payload.severity] } };
 }
 
 /** What evidence names as the entry: the word as listed, or for a phrase rule the phrase that matched. */
@@ -56,7 +75,7 @@ export function toDetection(hits: readonly Hit[], text: string): Detection {
   const quotes = hasQuotationMark(text);
   for (const hit of resolveHits(hits)) {
     const { category, rule } = hit.payload;
-    if (category === 'allow') continue;
+    if (category === 'allow' || category === 'mention') continue;
     const { severity, quoted } = severityIn(text, quotes, hit);
     evidence.push({
       category, source: 'lexicon', text: hit.text, span: { ...hit.span }, rule, severity,
