@@ -35,13 +35,13 @@ export class RegexRule {
 
   /**
    * Matches in `text`, the folded text's punctuationView, looked for only where every anchor set
-   * has a hit within reach. `pairs`: this rule's anchor sets in `record`, set 0 first (the caller
+   * has a hit within reach. `sets`: this rule's anchor sets in `record`, set 0 first (the caller
    * checked each was hit); `keep`: when given, only set-0 hits it accepts are used.
    */
-  run(text: string, record: AnchorRecord, pairs: readonly number[], keep: KeepAnchor | null = null): RegexMatch[] {
+  run(text: string, record: AnchorRecord, sets: readonly number[], keep: KeepAnchor | null = null): RegexMatch[] {
     if (this.always) return this.#scan(text, 0, text.length);
-    if (this.#sticky) return this.#tryAt(text, record, pairs, keep, this.#sticky);
-    const anchors = record.hits(pairs).filter((a) => a.set !== 0 || keep === null || keep(a.start, a.end));
+    if (this.#sticky) return this.#tryAt(text, record, sets, keep, this.#sticky);
+    const anchors = record.hits(sets).filter((a) => a.set !== 0 || keep === null || keep(a.start, a.end));
     if (!anchors.some((a) => a.set === 0)) return [];
     if (text.length <= 4 * this.reach) return this.#scan(text, 0, text.length);
     const out: RegexMatch[] = [];
@@ -74,18 +74,20 @@ export class RegexRule {
 
   /**
    * Leftmost non-overlapping matches that begin where a start literal was found and that have a
-   * literal of every other set within reach after that point. Reads the record in place: a
-   * common start literal ("i", "you") is found dozens of times per text.
+   * literal of every other set within reach after that point. The other sets are the selective
+   * ones, so they are checked first; a common start literal ("i", "you") is found dozens of times.
    */
-  #tryAt(text: string, record: AnchorRecord, pairs: readonly number[], keep: KeepAnchor | null, sticky: RegExp): RegexMatch[] {
+  #tryAt(text: string, record: AnchorRecord, sets: readonly number[], keep: KeepAnchor | null, sticky: RegExp): RegexMatch[] {
     const out: RegexMatch[] = [];
-    const starts = startsOf(record, pairs[0], keep);
-    if (starts.length === 0) return out;
-    const others = pairs.slice(1).map((pair) => startsOf(record, pair, null));
+    const others = sets.slice(1).map((set) => record.sorted(set).start);
+    const { start: starts, end: ends } = record.sorted(sets[0]);
     let free = 0;
     let tried = -1;
-    for (const at of starts) {
-      if (at < free || at === tried || !others.every((list) => within(list, at, at + this.reach))) continue;
+    for (let k = 0; k < starts.length; k++) {
+      const at = starts[k];
+      if (at < free || at === tried) continue;
+      if (!others.every((list) => within(list, at, at + this.reach))) continue;
+      if (keep !== null && !keep(at, ends[k])) continue;
       tried = at;
       sticky.lastIndex = at;
       const m = sticky.exec(text);
@@ -126,20 +128,4 @@ export function lowerBound(sorted: ArrayLike<number>, x: number): number {
     if (sorted[mid] < x) lo = mid + 1; else hi = mid;
   }
   return lo;
-}
-
-/** Where the pair's hits (those `keep` accepts) start, ascending. */
-function startsOf(record: AnchorRecord, pair: number, keep: KeepAnchor | null): number[] {
-  const starts: number[] = [];
-  for (let k = record.head(pair); k >= 0; k = record.next(k)) {
-    if (keep === null || keep(record.start(k), record.end(k))) starts.push(record.start(k));
-  }
-  starts.reverse(); // filed newest first: nearly ascending already
-  if (!isAscending(starts)) starts.sort((a, b) => a - b);
-  return starts;
-}
-
-function isAscending(values: readonly number[]): boolean {
-  for (let k = 1; k < values.length; k++) if (values[k] < values[k - 1]) return false;
-  return true;
 }

@@ -13,7 +13,7 @@ import type { Fold } from './pattern.js';
 import type { PatternLimits } from './patternSyntax.js';
 import { lowerBound, RegexRule } from './regexRule.js';
 import type { RegexMatch } from './regexRule.js';
-import { AnchorPairs, AnchorRecord } from './anchorRecord.js';
+import { AnchorRecord, AnchorSets } from './anchorRecord.js';
 
 export interface Rule<P = unknown> {
   /** As written: a word or phrase ('normalized', optional leading/trailing '*') or a pattern. */
@@ -31,8 +31,10 @@ export interface Rule<P = unknown> {
   veto?: boolean;
 }
 
-/** An entry's rule, or the (regex, anchor set) pairs a literal stands in (one automaton entry however many share it). */
-type Slot<P> = { rule: number; entry: string; payload: P } | { pairs: number[] };
+/** An entry's rule, or the anchor sets a literal belongs to (one automaton entry however many share it). */
+type Slot<P> = { rule: number; entry: string; payload: P } | { sets: number[] };
+
+type Bounds = NonNullable<MatcherEntry['bounds']>;
 
 export const ENTRY_MAX_LENGTH = 200;
 
@@ -45,19 +47,26 @@ export function compileRules<P>(rules: readonly Rule<P>[], foldText: Fold, limit
   };
   const entries: MatcherEntry<Slot<P>>[] = [];
   const regexes: RegexRule[] = [];
-  const pairs = new AnchorPairs();
-  const anchorSlots = new Map<string, { pairs: number[] }>();
-  const anchor = (literal: string, bounds: 'both' | 'start' | 'none', regex: number, set: number): void => {
-    const pair = pairs.index(regex, set);
-    for (const form of apostropheForms(literal)) {
-      const key = `${bounds}\u0000${form}`;
-      const slot = anchorSlots.get(key);
-      if (slot) { if (!slot.pairs.includes(pair)) slot.pairs.push(pair); continue; }
-      const fresh = { pairs: [pair] };
-      anchorSlots.set(key, fresh);
-      entries.push({ pattern: form, payload: fresh, bounds });
+  const anchorSets = new AnchorSets();
+  const anchorSlots = new Map<string, { sets: number[] }>();
+  /** The number of the set of these literals (each with the word boundaries it is found with). */
+  const anchorSet = (literals: ReadonlyArray<{ text: string; bounds: Bounds }>): number => {
+    const key = literals.map((l) => `${l.bounds}\u0000${l.text}`).sort().join('\u0001');
+    const { id, fresh } = anchorSets.id(key);
+    if (!fresh) return id;
+    for (const { text, bounds } of literals) {
+      for (const form of apostropheForms(text)) {
+        const slotKey = `${bounds}\u0000${form}`;
+        const slot = anchorSlots.get(slotKey);
+        if (slot) { if (!slot.sets.includes(id)) slot.sets.push(id); continue; }
+        const created = { sets: [id] };
+        anchorSlots.set(slotKey, created);
+        entries.push({ pattern: form, payload: created, bounds });
+      }
     }
+    return id;
   };
+  const anywhere = (set: readonly string[]) => anchorSet(set.map((text) => ({ text, bounds: 'none' as const })));
   rules.forEach((rule, r) => {
     if (rule.kind === 'normalized') {
       const pattern = withOrigin(rule.origin, () => foldEntry(rule.value, fold));
@@ -77,14 +86,14 @@ export function compileRules<P>(rules: readonly Rule<P>[], foldText: Fold, limit
       // Tried where a start literal begins, if every selective anchor set has a hit within reach.
       const filters = sets.filter(isSelective);
       regexes.push(new RegexRule(r, compiled.regex, compiled.maxLength, 1 + filters.length, true));
-      for (const start of compiled.starts) anchor(start.text, start.word ? 'both' : 'start', index, 0);
-      filters.forEach((set, k) => { for (const literal of set) anchor(literal, 'none', index, k + 1); });
+      const starts = anchorSet(compiled.starts.map((s) => ({ text: s.text, bounds: s.word ? 'both' as const : 'start' as const })));
+      anchorSets.assign(index, [starts, ...filters.map(anywhere)]);
       return;
     }
     regexes.push(new RegexRule(r, compiled.regex, compiled.maxLength, sets.length));
-    sets.forEach((set, k) => { for (const literal of set) anchor(literal, 'none', index, k); });
+    anchorSets.assign(index, sets.map(anywhere));
   });
-  return new RuleMatcher(rules, compileMatcher(entries), regexes, pairs);
+  return new RuleMatcher(rules, compileMatcher(entries), regexes, anchorSets);
 }
 
 function withOrigin<T>(origin: string | undefined, fn: () => T): T {
@@ -116,13 +125,13 @@ class RuleMatcher<P> implements Matcher<P> {
   #rules: readonly Rule<P>[];
   #matcher: RawMatcher<Slot<P>>;
   #regexes: readonly RegexRule[];
-  #pairs: AnchorPairs;
+  #anchorSets: AnchorSets;
 
-  constructor(rules: readonly Rule<P>[], matcher: RawMatcher<Slot<P>>, regexes: readonly RegexRule[], pairs: AnchorPairs) {
+  constructor(rules: readonly Rule<P>[], matcher: RawMatcher<Slot<P>>, regexes: readonly RegexRule[], anchorSets: AnchorSets) {
     this.#rules = rules;
     this.#matcher = matcher;
     this.#regexes = regexes;
-    this.#pairs = pairs;
+    this.#anchorSets = anchorSets;
   }
 
   get size(): number { return this.#rules.length; }
@@ -131,9 +140,9 @@ class RuleMatcher<P> implements Matcher<P> {
     const hits: MatchHit<P>[] = [];
     /** Folded ranges of the hits a veto could overturn, [start, end] pairs. */
     const targets: number[] = [];
-    const anchors = new AnchorRecord(this.#pairs.size);
+    const anchors = new AnchorRecord(this.#anchorSets.size);
     this.#matcher.scan(normalized.text, (slot, e, start, end, masked) => {
-      if ('pairs' in slot) return anchors.add(slot.pairs, start, end);
+      if ('sets' in slot) return anchors.add(slot.sets, start, end);
       const hit = this.#matcher.hit(normalized, e, start, end, masked);
       hits.push({ ...hit, payload: slot.payload, entry: slot.entry, form: hit.form });
       if (!this.#rules[slot.rule].veto) targets.push(start, end);
@@ -159,10 +168,10 @@ class RuleMatcher<P> implements Matcher<P> {
 
   /** Runs regex i where its anchors were hit; with `targets`, only from anchors where a match could reach one of those ranges. */
   #run(view: () => string, r: RegexRule, anchors: AnchorRecord, i: number, targets: Ranges | null): RegexMatch[] {
-    const pairs = this.#pairs.of(i);
-    if (!r.always && !anchors.hasAll(pairs)) return [];
+    const sets = this.#anchorSets.of(i);
+    if (!r.always && !anchors.hasAll(sets)) return [];
     const keep = targets && ((start: number, end: number) => targets.overlap(start - r.reach, end + r.reach));
-    return r.run(view(), anchors, pairs, keep);
+    return r.run(view(), anchors, sets, keep);
   }
 
   #regexHit(normalized: NormalizedText, rule: number, m: RegexMatch): MatchHit<P> {
