@@ -7,7 +7,7 @@ import { LEXICON_EXAMPLES } from './examples.js';
 import { loadBuiltinLexicon } from './lexicon.js';
 import { toDetection } from './resolve.js';
 
-export const LEXICON_VERSION = '2026.11.2';
+export const LEXICON_VERSION = '2026.11.3';
 
 export class LexiconDetector implements Detector {
   readonly name = 'lexicon';
