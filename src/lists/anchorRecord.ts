@@ -67,7 +67,7 @@ export class AnchorRecord {
     const order: number[] = [];
     for (let k = this.#head[set]; k >= 0; k = this.#next[k]) order.push(k);
     order.reverse(); // filed newest first: nearly ascending already
-    if (!isAscending(order.map((k) => this.#start[k]))) order.sort((a, b) => this.#start[a] - this.#start[b]);
+    if (!isAscending(order, this.#start)) order.sort((a, b) => this.#start[a] - this.#start[b]);
     hits = { start: order.map((k) => this.#start[k]), end: order.map((k) => this.#end[k]) };
     this.#sorted.set(set, hits);
     return hits;
@@ -84,7 +84,8 @@ export class AnchorRecord {
   }
 }
 
-function isAscending(values: readonly number[]): boolean {
-  for (let k = 1; k < values.length; k++) if (values[k] < values[k - 1]) return false;
+/** True when `values` read in the order of `indices` never decreases. */
+function isAscending(indices: readonly number[], values: readonly number[]): boolean {
+  for (let k = 1; k < indices.length; k++) if (values[indices[k]] < values[indices[k - 1]]) return false;
   return true;
 }

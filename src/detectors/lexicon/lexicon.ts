@@ -53,7 +53,9 @@ export function lexiconDir(): string {
 
 /** Parses and compiles the built-in lexicon once per process; throws on a malformed file. */
 export function loadBuiltinLexicon(): BuiltinLexicon {
-  cached ??= compileLexicon(readLexiconFiles(lexiconDir()), readMentions(lexiconDir()));
+  if (cached) return cached;
+  const { files, mentions } = readLexicon(lexiconDir());
+  cached = compileLexicon(files, mentions);
   return cached;
 }
 
@@ -68,25 +70,25 @@ function readSets(dir: string, lang: string): LexiconSets {
   return existsSync(setsFile) ? parseSetsFile(readFileSync(setsFile, 'utf8'), `${lang}/${SETS_FILE}`) : new Map<string, string>();
 }
 
-/** Every member of every language's mention sets ({group}, {member}). */
-export function readMentions(dir: string): string[] {
-  return languages(dir).flatMap((lang) => {
-    const sets = readSets(dir, lang);
-    return MENTION_SETS.flatMap((name) => setMembers(sets, name));
-  });
+export function readLexiconFiles(dir: string): LexiconFile[] {
+  return readLexicon(dir).files;
 }
 
-export function readLexiconFiles(dir: string): LexiconFile[] {
+/** Every language's files, and every member of its mention sets ({group}, {member}). */
+export function readLexicon(dir: string): { files: LexiconFile[]; mentions: string[] } {
   const files: LexiconFile[] = [];
+  const mentions: string[] = [];
   for (const lang of languages(dir)) {
     const sets = readSets(dir, lang);
+    mentions.push(...MENTION_SETS.flatMap((name) => setMembers(sets, name)));
     for (const name of readdirSync(path.join(dir, lang)).filter((f) => f.endsWith('.tsv'))) {
       const file = path.join(dir, lang, name);
       files.push({ lang, area: name.slice(0, -4), file, rows: parseLexiconFile(readFileSync(file, 'utf8'), `${lang}/${name}`, sets) });
     }
   }
   const rank = (area: string) => (AREA_ORDER.includes(area) ? AREA_ORDER.indexOf(area) : AREA_ORDER.length);
-  return files.sort((a, b) => rank(a.area) - rank(b.area) || a.area.localeCompare(b.area) || a.lang.localeCompare(b.lang));
+  files.sort((a, b) => rank(a.area) - rank(b.area) || a.area.localeCompare(b.area) || a.lang.localeCompare(b.lang));
+  return { files, mentions };
 }
 
 export function compileLexicon(files: readonly LexiconFile[], mentions: readonly string[] = []): BuiltinLexicon {
