@@ -11,7 +11,8 @@ import { joinSpacedLetters } from './separators.js';
 import { collapseStretches } from './stretch.js';
 import type { NormalizedText } from './types.js';
 
-class Normalized implements NormalizedText {
+/** A folded text and, for each of its code units, the original range it came from. */
+export class Normalized implements NormalizedText {
   constructor(
     readonly original: string,
     readonly text: string,

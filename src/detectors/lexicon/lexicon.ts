@@ -7,9 +7,13 @@ import type { Category, Severity } from '../../content/index.js';
 import { compileRules, foldForMatching } from '../../lists/index.js';
 import type { Matcher, Rule } from '../../lists/index.js';
 import { projectRoot } from '../../paths.js';
+import { loadEnglishWords } from './englishWords.js';
+import type { EnglishWords } from './englishWords.js';
 import { parseLexiconFile, parseSetsFile, setMembers } from './lexiconFile.js';
 import type { LexiconRow, LexiconSets } from './lexiconFile.js';
 import { pinyinForms } from './pinyinForms.js';
+import { WordRepair } from './wordRepair.js';
+import type { LexiconWords } from './wordRepair.js';
 
 export interface LexiconEntry {
   /** The entry as written in its file (a pinyin form reports the Chinese entry it came from). */
@@ -27,6 +31,8 @@ export interface LexiconEntry {
 
 export interface BuiltinLexicon {
   readonly matcher: Matcher<LexiconEntry>;
+  /** English typos and glued words put right before matching (null: compiled without a dictionary). */
+  readonly repair: WordRepair | null;
   /** Rows per rule id, for docs and tests. */
   readonly counts: Readonly<Record<string, number>>;
   readonly rows: number;
@@ -55,7 +61,7 @@ export function lexiconDir(): string {
 export function loadBuiltinLexicon(): BuiltinLexicon {
   if (cached) return cached;
   const { files, mentions } = readLexicon(lexiconDir());
-  cached = compileLexicon(files, mentions);
+  cached = compileLexicon(files, mentions, loadEnglishWords());
   return cached;
 }
 
@@ -91,7 +97,7 @@ export function readLexicon(dir: string): { files: LexiconFile[]; mentions: stri
   return { files, mentions };
 }
 
-export function compileLexicon(files: readonly LexiconFile[], mentions: readonly string[] = []): BuiltinLexicon {
+export function compileLexicon(files: readonly LexiconFile[], mentions: readonly string[] = [], english?: EnglishWords): BuiltinLexicon {
   const rules: Rule<LexiconEntry>[] = [];
   const counts: Record<string, number> = {};
   for (const { lang, area, rows } of files) {
@@ -111,6 +117,13 @@ export function compileLexicon(files: readonly LexiconFile[], mentions: readonly
     rules.push({ value: word, kind: 'normalized', payload: { entry: word, category: 'mention', severity: 'none', rule: 'builtin:mention', kind: 'normalized', form: 'text' }, masked: false });
   }
   const matcher = compileRules(rules, foldForMatching, BUILTIN_LIMITS);
-  return Object.freeze({ matcher, counts, rows: files.reduce((n, f) => n + f.rows.length, 0), forms: rules.length });
+  const repair = english ? WordRepair.build(englishVocabulary(files, mentions), english) : null;
+  return Object.freeze({ matcher, repair, counts, rows: files.reduce((n, f) => n + f.rows.length, 0), forms: rules.length });
 }
 
+/** Every word the English rows (allow rows aside) and the mentions are written with, whole or as a stem. */
+function englishVocabulary(files: readonly LexiconFile[], mentions: readonly string[]): LexiconWords {
+  const wordsOf = (text: string) => [...text.toLowerCase().matchAll(/[a-z]+/g)].map(([word]) => word);
+  const rows = files.filter((f) => f.lang === 'en').flatMap((f) => f.rows.filter((row) => row.category !== 'allow').flatMap((row) => wordsOf(row.value)));
+  return { rows, mentions: mentions.flatMap(wordsOf) };
+}

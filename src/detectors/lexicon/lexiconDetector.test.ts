@@ -131,3 +131,17 @@ test('hostility aimed at a person is harassment; at "them" it is hate only when 
   const far = `Refugees arrived in town last spring. ${'The weather was fine and the market was busy all day. '.repeat(4)}Honestly, I hate them.`;
   assert.deepEqual(await hateOf(far), [], 'a group named paragraphs away is not who "them" stands for');
 });
+
+test('typos and glued words are read as meant, and the evidence points at what was written', async () => {
+  for (const [text, written] of [
+    ['Womn are scum.', 'Womn are scum'],
+    ['I h a t e gay people.', 'I h a t e gay people'],
+    ['Ihate immigrants', 'Ihate immigrants'],
+    ['Women are just sosickening.', 'Women are just sosickening'],
+  ]) {
+    const [e] = await hateOf(text);
+    assert.ok(e && e.severity !== 'low', text);
+    assert.equal(e.text, written);
+    assert.equal(text.slice(e.span!.start, e.span!.end), written);
+  }
+});

@@ -7,7 +7,7 @@ import { LEXICON_EXAMPLES } from './examples.js';
 import { loadBuiltinLexicon } from './lexicon.js';
 import { toDetection } from './resolve.js';
 
-export const LEXICON_VERSION = '2026.11.3';
+export const LEXICON_VERSION = '2026.11.4';
 
 export class LexiconDetector implements Detector {
   readonly name = 'lexicon';
@@ -20,7 +20,8 @@ export class LexiconDetector implements Detector {
 
   async detect(input: TextInput, ctx: DetectContext = {}): Promise<Detection> {
     ctx.signal?.throwIfAborted();
-    return toDetection(loadBuiltinLexicon().matcher.find(input.normalized), input.text);
+    const { matcher, repair } = loadBuiltinLexicon();
+    return toDetection(matcher.find(repair ? repair.repair(input.normalized) : input.normalized), input.text);
   }
 
   examples(): readonly DetectorExample[] {
