@@ -15,13 +15,13 @@ export function rewriteNormalized(from: NormalizedText, edits: readonly TextEdit
   for (const edit of edits) length += edit.text.length - (edit.end - edit.start);
   const start = new Int32Array(length);
   const end = new Int32Array(length);
-  let text = '';
+  const pieces: string[] = [];
   let read = 0;
   let write = 0;
   const copy = (upTo: number) => {
     start.set(from.start.subarray(read, upTo), write);
     end.set(from.end.subarray(read, upTo), write);
-    text += from.text.slice(read, upTo);
+    pieces.push(from.text.slice(read, upTo));
     write += upTo - read;
     read = upTo;
   };
@@ -33,12 +33,12 @@ export function rewriteNormalized(from: NormalizedText, edits: readonly TextEdit
       : { start: at(from, edit.start), end: at(from, edit.start) };
     start.fill(range.start, write, write + edit.text.length);
     end.fill(range.end, write, write + edit.text.length);
-    text += edit.text;
+    pieces.push(edit.text);
     write += edit.text.length;
     read = edit.end;
   }
   copy(from.text.length);
-  return Object.freeze(new Normalized(from.original, text, start, end));
+  return Object.freeze(new Normalized(from.original, pieces.join(''), start, end));
 }
 
 /** The original offset just before normalised position i. */

@@ -1,6 +1,6 @@
 // Repairs the English spelling tricks no list can enumerate, before the lexicon reads the text:
 //
-//   typos      two letters swapped or one left out of a word the lexicon uses ("haet", "womn",
+//   typos      two letters swapped or one left out of a word the lexicon uses ("thraet", "womn",
 //              "killin"), when the result is no word of its own and no frequent word could
 //              have slipped into it the same way ("whie" is "while" as often as "white")
 //   glued      two words written as one ("Ihate", "massivescumbags", and "I h a t e" once the
@@ -12,6 +12,7 @@
 import { rewriteNormalized } from '../../normalize/index.js';
 import type { NormalizedText, TextEdit } from '../../normalize/index.js';
 import type { EnglishWords } from './englishWords.js';
+import { FNV_OFFSET, FNV_PRIME, WordHashes } from './wordHashes.js';
 
 /** Shorter words have too many neighbours: "hte" is "the" far more often than "hate". */
 const MIN_SWAPPED = 4;
@@ -52,7 +53,12 @@ export class WordRepair {
     private readonly lexicon: ReadonlySet<string>,
     /** Words of three letters or more the lexicon uses (inflected too): what a glued word must hold. */
     private readonly used: ReadonlySet<string>,
-  ) {}
+  ) {
+    this.asWritten = new WordHashes([...words.known, ...lexicon]);
+  }
+
+  /** Known and lexicon words, asked by hash: the nine words in ten a scan need not cut out. */
+  private readonly asWritten: WordHashes;
 
   static build(vocabulary: LexiconWords, words: EnglishWords): WordRepair {
     const mentions = new Set(vocabulary.mentions);
@@ -73,9 +79,11 @@ export class WordRepair {
         i++;
         continue;
       }
-      let end = i + 1;
-      while (end < s.length && isLetter(s.charCodeAt(end))) end++;
-      if (end - i >= MIN_SWAPPED && standsAlone(text, i, end)) {
+      let hash = FNV_OFFSET;
+      let end = i;
+      do hash = Math.imul(hash ^ s.charCodeAt(end++), FNV_PRIME);
+      while (end < s.length && isLetter(s.charCodeAt(end)));
+      if (end - i >= MIN_SWAPPED && !this.asWritten.has(hash) && standsAlone(text, i, end)) {
         const edit = this.editFor(s.slice(i, end));
         if (edit) edits.push({ start: i + edit.start, end: i + edit.end, text: edit.text });
       }
