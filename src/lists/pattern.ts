@@ -129,12 +129,19 @@ function emitSeq(seq: readonly PatternNode[], atStart: boolean, atEnd: boolean, 
     if (node.t === 'space' && isOptional(next) && seq[i + 2]?.t !== 'space' && !holdsSpace(next, 'end')) {
       out += `(?:${emitNode(seq, i, false, false, fold)}${emitOptional(next, ...flags(i + 1), fold)})?`;
       i++;
-    } else if (isOptional(node) && seq[i + 1]?.t === 'space' && !holdsSpace(node, 'start')) {
+    } else if (isOptional(node) && seq[i + 1]?.t === 'space' && !holdsSpace(node, 'start') && !gluedToWord(seq[i - 1])) {
+      // …and one that leads a phrase takes the space after it: "(really|) bad". Not a suffix glued
+      // to a word ("fuck(ed|) you"): the space after it stays when the suffix is absent.
       out += `(?:${emitOptional(node, ...flags(i), fold)}${emitNode(seq, i + 1, false, false, fold)})?`;
       i++;
     } else out += emitNode(seq, i, ...flags(i), fold);
   }
   return out;
+}
+
+/** A node a following group is written against with no space: a word, a group, a star. */
+function gluedToWord(node: PatternNode | undefined): boolean {
+  return node !== undefined && node.t !== 'space' && node.t !== 'gap';
 }
 
 /** Every alternative that is not empty has a space at that end. */

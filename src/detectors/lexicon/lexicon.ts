@@ -18,8 +18,12 @@ import type { LexiconWords } from './wordRepair.js';
 export interface LexiconEntry {
   /** The entry as written in its file (a pinyin form reports the Chinese entry it came from). */
   entry: string;
-  /** 'mention': a group named (never evidence; what a `refers` hit looks for nearby). */
-  category: Category | 'allow' | 'mention';
+  /**
+   * 'mention': a group defined by a protected trait named (never evidence; what a `refers` hit
+   * looks for nearby). 'people': a group named by what they do or believe (never evidence; a hate
+   * frame aimed only at them is harassment).
+   */
+  category: Category | 'allow' | 'mention' | 'people';
   severity: Severity;
   /** builtin:<area>/<lang>, e.g. builtin:profanity/en. */
   rule: string;
@@ -44,12 +48,14 @@ export interface BuiltinLexicon {
 const AREA_ORDER = ['profanity', 'harassment', 'hate', 'sexual', 'sexual_minors', 'violence', 'self_harm', 'illicit', 'spam'];
 
 /** The lexicon is reviewed in the repo: its phrase rules may be longer and wider than a tenant's. */
-const BUILTIN_LIMITS = Object.freeze({ maxLength: 4000, maxAlternatives: 160, maxGaps: 2 });
+const BUILTIN_LIMITS = Object.freeze({ maxLength: 8000, maxAlternatives: 320, maxGaps: 2 });
 
 /** Named alternatives of one language, used as {name} in its pattern rows. */
 const SETS_FILE = 'sets.txt';
 /** The sets whose members name a group of people: what a `refers` row's pronoun may stand for. */
 const MENTION_SETS = ['group', 'member'];
+/** The sets of people named by no protected trait, included in the mention sets (sets.txt). */
+const PEOPLE_SETS = ['people', 'person'];
 
 let cached: BuiltinLexicon | null = null;
 
@@ -80,13 +86,18 @@ export function readLexiconFiles(dir: string): LexiconFile[] {
   return readLexicon(dir).files;
 }
 
-/** Every language's files, and every member of its mention sets ({group}, {member}). */
-export function readLexicon(dir: string): { files: LexiconFile[]; mentions: string[] } {
+/** Who the sets name: groups by a protected trait ({group}, {member}), and other people ({people}, {person}). */
+export interface LexiconMentions { groups: string[]; people: string[] }
+
+/** Every language's files, and the members of its mention sets. */
+export function readLexicon(dir: string): { files: LexiconFile[]; mentions: LexiconMentions } {
   const files: LexiconFile[] = [];
-  const mentions: string[] = [];
+  const mentions: LexiconMentions = { groups: [], people: [] };
   for (const lang of languages(dir)) {
     const sets = readSets(dir, lang);
-    mentions.push(...MENTION_SETS.flatMap((name) => setMembers(sets, name)));
+    const people = new Set(PEOPLE_SETS.flatMap((name) => setMembers(sets, name)));
+    mentions.groups.push(...MENTION_SETS.flatMap((name) => setMembers(sets, name)).filter((word) => !people.has(word)));
+    mentions.people.push(...people);
     for (const name of readdirSync(path.join(dir, lang)).filter((f) => f.endsWith('.tsv'))) {
       const file = path.join(dir, lang, name);
       files.push({ lang, area: name.slice(0, -4), file, rows: parseLexiconFile(readFileSync(file, 'utf8'), `${lang}/${name}`, sets) });
@@ -97,7 +108,7 @@ export function readLexicon(dir: string): { files: LexiconFile[]; mentions: stri
   return { files, mentions };
 }
 
-export function compileLexicon(files: readonly LexiconFile[], mentions: readonly string[] = [], english?: EnglishWords): BuiltinLexicon {
+export function compileLexicon(files: readonly LexiconFile[], mentions: LexiconMentions = { groups: [], people: [] }, english?: EnglishWords): BuiltinLexicon {
   const rules: Rule<LexiconEntry>[] = [];
   const counts: Record<string, number> = {};
   for (const { lang, area, rows } of files) {
@@ -113,17 +124,20 @@ export function compileLexicon(files: readonly LexiconFile[], mentions: readonly
     }
   }
   // Mentions ride the same automaton pass; they are never evidence.
-  for (const word of new Set(mentions)) {
-    rules.push({ value: word, kind: 'normalized', payload: { entry: word, category: 'mention', severity: 'none', rule: 'builtin:mention', kind: 'normalized', form: 'text' }, masked: false });
-  }
+  const mention = (word: string, category: 'mention' | 'people'): Rule<LexiconEntry> => ({
+    value: word, kind: 'normalized', masked: false,
+    payload: { entry: word, category, severity: 'none', rule: `builtin:${category}`, kind: 'normalized', form: 'text' },
+  });
+  for (const word of new Set(mentions.groups)) rules.push(mention(word, 'mention'));
+  for (const word of new Set(mentions.people)) rules.push(mention(word, 'people'));
   const matcher = compileRules(rules, foldForMatching, BUILTIN_LIMITS);
   const repair = english ? WordRepair.build(englishVocabulary(files, mentions), english) : null;
   return Object.freeze({ matcher, repair, counts, rows: files.reduce((n, f) => n + f.rows.length, 0), forms: rules.length });
 }
 
 /** Every word the English rows (allow rows aside) and the mentions are written with, whole or as a stem. */
-function englishVocabulary(files: readonly LexiconFile[], mentions: readonly string[]): LexiconWords {
+function englishVocabulary(files: readonly LexiconFile[], mentions: LexiconMentions): LexiconWords {
   const wordsOf = (text: string) => [...text.toLowerCase().matchAll(/[a-z]+/g)].map(([word]) => word);
   const rows = files.filter((f) => f.lang === 'en').flatMap((f) => f.rows.filter((row) => row.category !== 'allow').flatMap((row) => wordsOf(row.value)));
-  return { rows, mentions: mentions.flatMap(wordsOf) };
+  return { rows, mentions: [...mentions.groups, ...mentions.people].flatMap(wordsOf) };
 }

@@ -61,4 +61,7 @@ test('named sets expand in pattern rows, and a bad set or an unknown name fails 
   assert.throws(() => parseSetsFile('g\ta\ng\tb\n', 'sets.txt'), /sets\.txt:2: set "g" is defined twice/);
   assert.deepEqual(setMembers(sets, 'group'), ['rats', 'cats']);
   assert.deepEqual(setMembers(sets, 'member'), []);
+  const nested = parseSetsFile('pets\tcats|dogs\nanimals\trats|{pets}\n', 'sets.txt');
+  assert.deepEqual(setMembers(nested, 'animals'), ['rats', 'cats', 'dogs'], 'a set includes an earlier one');
+  assert.throws(() => parseSetsFile('animals\trats|{pets}\npets\tcats\n', 'sets.txt'), /sets\.txt:1: set \{pets\} must be defined before/);
 });

@@ -41,7 +41,8 @@ export type LexiconSets = ReadonlyMap<string, string>;
 
 /**
  * lexicons/<lang>/sets.txt: "name<TAB>a|b|c" per line ('#' comments), so a pattern row can say
- * "{group} (are|is) ~ {dehumanising}" instead of repeating seventy alternatives.
+ * "{group} (are|is) ~ {dehumanising}" instead of repeating seventy alternatives. An alternative
+ * "{name}" includes every member of a set defined above it.
  */
 export function parseSetsFile(source: string, file: string): LexiconSets {
   const sets = new Map<string, string>();
@@ -51,8 +52,13 @@ export function parseSetsFile(source: string, file: string): LexiconSets {
     const [name, alternatives] = cells;
     if (cells.length !== 2 || !/^[a-z_]+$/.test(name)) throw bad(file, i + 1, 'expected "name<TAB>a|b|c" with a lowercase name');
     if (sets.has(name)) throw bad(file, i + 1, `set "${name}" is defined twice`);
-    const parts = alternatives.split('|').map((a) => a.trim());
-    if (parts.some((a) => a === '' || /[(){}~]/.test(a))) throw bad(file, i + 1, 'alternatives must be plain words or phrases');
+    const parts = alternatives.split('|').map((a) => a.trim()).flatMap((a) => {
+      const included = /^\{([a-z_]+)\}$/.exec(a);
+      if (!included) return [a];
+      if (!sets.has(included[1])) throw bad(file, i + 1, `set {${included[1]}} must be defined before it is included`);
+      return setMembers(sets, included[1]);
+    });
+    if (parts.some((a) => a === '' || /[(){}~]/.test(a))) throw bad(file, i + 1, 'alternatives must be plain words or phrases, or {name} of an earlier set');
     sets.set(name, `(${parts.join('|')})`);
   });
   return sets;

@@ -18,8 +18,11 @@ const BAND_CEILING: Readonly<Record<Severity, number>> = { none: 0, low: 0.49, m
  */
 const REFERENCE_REACH = 160;
 const RAISED: Readonly<Record<Severity, Severity>> = { none: 'none', low: 'medium', medium: 'high', high: 'high' };
+const LOWERED: Readonly<Record<Severity, Severity>> = { none: 'none', low: 'low', medium: 'low', high: 'medium' };
 
 type Hit = MatchHit<LexiconEntry>;
+
+const NEVER_EVIDENCE: ReadonlySet<LexiconEntry['category']> = new Set(['allow', 'mention', 'people']);
 
 function overlaps(a: Hit, b: Hit): boolean {
   return a.start < b.end && b.start < a.end;
@@ -34,9 +37,11 @@ function better(a: Hit, b: Hit): number {
 export function resolveHits(hits: readonly Hit[]): Hit[] {
   const allows = hits.filter((h) => h.payload.category === 'allow');
   const mentions = hits.filter((h) => h.payload.category === 'mention');
+  const people = hits.filter((h) => h.payload.category === 'people');
   const candidates = hits
-    .filter((h) => h.payload.category !== 'allow' && h.payload.category !== 'mention' && !allows.some((a) => overlaps(a, h)) && h.span.end > h.span.start)
+    .filter((h) => !NEVER_EVIDENCE.has(h.payload.category) && !allows.some((a) => overlaps(a, h)) && h.span.end > h.span.start)
     .map((h) => (h.payload.refers && mentions.some((m) => near(m, h)) ? asHate(h) : h))
+    .map((h) => (h.payload.category === 'hate' && people.some((p) => overlaps(p, h)) && !mentions.some((m) => overlaps(m, h)) ? asHarassment(h) : h))
     .sort(better);
   const kept: Hit[] = [];
   for (const hit of candidates) {
@@ -53,6 +58,11 @@ function near(mention: Hit, hit: Hit): boolean {
 
 function asHate(hit: Hit): Hit {
   return { ...hit, payload: { ...hit.payload, category: 'hate', severity: RAISED[hit.payload.severity] } };
+}
+
+/** A hate frame aimed at people named by no protected trait ("I hate waiters"): abuse, not hate. */
+function asHarassment(hit: Hit): Hit {
+  return { ...hit, payload: { ...hit.payload, category: 'harassment', severity: LOWERED[hit.payload.severity] } };
 }
 
 /** What evidence names as the entry: the word as listed, or for a phrase rule the phrase that matched. */
@@ -75,7 +85,7 @@ export function toDetection(hits: readonly Hit[], text: string): Detection {
   const quotes = hasQuotationMark(text);
   for (const hit of resolveHits(hits)) {
     const { category, rule } = hit.payload;
-    if (category === 'allow' || category === 'mention') continue;
+    if (category === 'allow' || category === 'mention' || category === 'people') continue;
     const { severity, quoted } = severityIn(text, quotes, hit);
     evidence.push({
       category, source: 'lexicon', text: hit.text, span: { ...hit.span }, rule, severity,
