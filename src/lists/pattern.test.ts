@@ -121,3 +121,14 @@ test('a veto pattern is tried only within reach of hits it could overturn', () =
   const far = `i never said i would kill it. ${'and then we went home. '.repeat(20)}kill you`;
   assert.deepEqual(found(far), ['threat:kill you'], 'a veto out of reach of every hit is skipped');
 });
+
+test('a large group of plain phrases compiles to a prefix tree that matches exactly the same phrases', () => {
+  const words = ['black people', 'black men', 'blacks', 'blackpool', 'women', 'woman', "women's", 'wo'];
+  const pattern = `(${words.join('|')}) are ~ bad`;
+  const compiled = compilePattern(pattern, fold);
+  assert.ok(compiled.regex, 'a gap keeps it a regex');
+  const regex = new RegExp(compiled.regex.source, 'u');
+  assert.equal(regex.source.split('black').length - 1, 1, 'shared beginnings are written once');
+  for (const w of words) assert.match(`${w} are so bad`, regex, w);
+  for (const t of ['blackpeople are bad', 'wom are bad', 'womenfolk are bad', 'xwomen are bad']) assert.doesNotMatch(t, regex, t);
+});

@@ -12,6 +12,8 @@
 
 import { invalidPattern, parsePattern } from './patternSyntax.js';
 import type { PatternLimits, PatternNode } from './patternSyntax.js';
+import { emitTrie } from './alternationTrie.js';
+import type { Piece } from './alternationTrie.js';
 import { anchorSets, foldedLiteral, maxLength, startLiterals } from './patternAnchors.js';
 import type { StartLiteral } from './patternAnchors.js';
 import { punctuationView } from './punctuationView.js';
@@ -154,7 +156,36 @@ function isOptional(node: PatternNode | undefined): node is Extract<PatternNode,
 }
 
 function emitOptional(node: Extract<PatternNode, { t: 'alt' }>, start: boolean, end: boolean, fold: Fold): string {
-  return `(?:${node.alts.filter((a) => a.length > 0).map((a) => emitSeq(a, start, end, fold)).join('|')})`;
+  return emitAlternatives(node.alts.filter((a) => a.length > 0), start, end, fold);
+}
+
+/** Fewer alternatives than this gain nothing from sharing their beginnings. */
+const TRIE_MIN = 4;
+
+/** `(?:a|b|…)`; plain phrases (words and spaces only) as a prefix tree when there are enough of them. */
+function emitAlternatives(alts: readonly (readonly PatternNode[])[], start: boolean, end: boolean, fold: Fold): string {
+  const phrases = alts.length >= TRIE_MIN ? plainPieces(alts, fold) : null;
+  const wordStarts = phrases?.map((p) => p[0].word);
+  if (!phrases || (start && new Set(wordStarts).size > 1)) return `(?:${alts.map((a) => emitSeq(a, start, end, fold)).join('|')})`;
+  const W = charClass('boundary');
+  const lead = start && wordStarts![0] ? `(?<!${W})` : '';
+  return `(?:${lead}${emitTrie(phrases, end ? `(?!${W})` : '')})`;
+}
+
+/** Each alternative as pieces, or null when one holds more than words and spaces (or is empty). */
+function plainPieces(alts: readonly (readonly PatternNode[])[], fold: Fold): Piece[][] | null {
+  const out: Piece[][] = [];
+  for (const alt of alts) {
+    const pieces: Piece[] = [];
+    for (const [i, node] of alt.entries()) {
+      if (node.t === 'space') pieces.push({ re: startsWithApostrophe(alt[i + 1]) ? `(?:${SEP})?` : SEP, word: false });
+      else if (node.t === 'text') for (const c of punctuationView(foldedLiteral(node.s, fold))) pieces.push({ re: escape(c), word: startsWithWord(c) });
+      else return null;
+    }
+    if (pieces.length === 0) return null;
+    out.push(pieces);
+  }
+  return out;
 }
 
 function emitNode(seq: readonly PatternNode[], i: number, start: boolean, end: boolean, fold: Fold): string {
@@ -169,7 +200,7 @@ function emitNode(seq: readonly PatternNode[], i: number, start: boolean, end: b
     case 'space': return startsWithApostrophe(seq[i + 1]) ? `(?:${SEP})?` : SEP;
     case 'star': return `${W}{0,30}`;
     case 'any': return (start ? `(?<!${W})` : '') + LN + (end ? `(?!${W})` : '');
-    case 'alt': return `(?:${node.alts.map((a) => emitSeq(a, start, end, fold)).join('|')})`;
+    case 'alt': return emitAlternatives(node.alts, start, end, fold);
     case 'gap': {
       const before = lastChar(seq[i - 1], fold);
       return before && startsWithWord(before) ? `(?:${SEP}${LN}{1,30}){0,3}${SEP}` : '.{0,8}?';

@@ -12,7 +12,7 @@
 import { rewriteNormalized } from '../../normalize/index.js';
 import type { NormalizedText, TextEdit } from '../../normalize/index.js';
 import type { EnglishWords } from './englishWords.js';
-import { FNV_OFFSET, FNV_PRIME, WordHashes } from './wordHashes.js';
+import { FNV_OFFSET, FNV_PRIME, hashOf, WordHashes } from './wordHashes.js';
 
 /** Shorter words have too many neighbours: "hte" is "the" far more often than "hate". */
 const MIN_SWAPPED = 4;
@@ -46,20 +46,17 @@ export interface LexiconWords { rows: Iterable<string>; mentions: Iterable<strin
 
 export class WordRepair {
   private constructor(
-    private readonly words: EnglishWords,
     /** typo → the word */
     readonly typos: ReadonlyMap<string, string>,
-    /** Every word the lexicon is written with: never repaired, never split. */
-    private readonly lexicon: ReadonlySet<string>,
+    /** Known and lexicon words, asked by hash: the nine words in ten a scan need not cut out. */
+    private readonly asWritten: WordHashes,
+    /** What a glued word may split into: common words and the lexicon's own. */
+    private readonly pieces: WordHashes,
     /** Words of three letters or more the lexicon uses (inflected too): what a glued word must hold. */
     private readonly used: ReadonlySet<string>,
-  ) {
-    this.asWritten = new WordHashes([...words.known, ...lexicon]);
-  }
+  ) {}
 
-  /** Known and lexicon words, asked by hash: the nine words in ten a scan need not cut out. */
-  private readonly asWritten: WordHashes;
-
+  /** Keeps hashes, not the dictionaries' 170,000 strings, so the collector has less to walk. */
   static build(vocabulary: LexiconWords, words: EnglishWords): WordRepair {
     const mentions = new Set(vocabulary.mentions);
     const lexicon = new Set([...vocabulary.rows, ...mentions]);
@@ -67,7 +64,9 @@ export class WordRepair {
     const targets = new Set([...used].filter((w) => w.length >= MIN_SWAPPED && (words.dictionary.has(w) || mentions.has(w))));
     for (const word of [...targets]) for (const ending of INFLECTIONS) if (words.dictionary.has(word + ending)) targets.add(word + ending);
     for (const word of targets) used.add(word);
-    return new WordRepair(words, typoTable(targets, lexicon, words), lexicon, used);
+    return new WordRepair(
+      typoTable(targets, lexicon, words), new WordHashes([...words.known, ...lexicon]), new WordHashes([...words.common, ...used]), used,
+    );
   }
 
   /** The same text back when nothing needs repair. */
@@ -84,7 +83,7 @@ export class WordRepair {
       do hash = Math.imul(hash ^ s.charCodeAt(end++), FNV_PRIME);
       while (end < s.length && isLetter(s.charCodeAt(end)));
       if (end - i >= MIN_SWAPPED && !this.asWritten.has(hash) && standsAlone(text, i, end)) {
-        const edit = this.editFor(s.slice(i, end));
+        const edit = this.editFor(s.slice(i, end), hash);
         if (edit) edits.push({ start: i + edit.start, end: i + edit.end, text: edit.text });
       }
       i = end;
@@ -93,12 +92,12 @@ export class WordRepair {
   }
 
   /** The edit that repairs one token (offsets within it), or null. */
-  editFor(token: string): TextEdit | null {
-    if (this.words.known.has(token)) return null;
+  editFor(token: string, hash = hashOf(token)): TextEdit | null {
+    if (this.asWritten.has(hash)) return null;
     const typo = this.typos.get(token);
     if (typo !== undefined) return { start: 0, end: token.length, text: typo };
-    if (token.length < MIN_GLUED || token.length > MAX_GLUED || this.lexicon.has(token)) return null;
-    if (token.endsWith('in') && this.words.known.has(`${token}g`)) {
+    if (token.length < MIN_GLUED || token.length > MAX_GLUED) return null;
+    if (token.endsWith('in') && this.asWritten.has(hashOf(`${token}g`))) {
       return this.used.has(`${token}g`) ? { start: token.length, end: token.length, text: 'g' } : null;
     }
     const at = this.splitPoint(token);
@@ -123,7 +122,7 @@ export class WordRepair {
   }
 
   private isPiece(word: string): boolean {
-    return SHORT_WORDS.has(word) || (word.length >= 3 && (this.words.common.has(word) || this.used.has(word)));
+    return SHORT_WORDS.has(word) || (word.length >= 3 && this.pieces.has(hashOf(word)));
   }
 }
 
