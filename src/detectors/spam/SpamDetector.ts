@@ -55,7 +55,8 @@ export class SpamDetector implements Detector {
  */
 function phrases(text: string, normalized: NormalizedText): PatternHit[] {
   const hits = findPatterns(text);
-  if (normalized.text === text) return hits;
+  // The patterns ignore case: a text that folding only lower-cased has nothing more to reveal.
+  if (normalized.text === text || normalized.text === text.toLowerCase()) return hits;
   for (const h of findPatterns(normalized.text)) {
     const span = normalized.toOriginal(h.start, h.end);
     if (span.end <= span.start || hits.some((k) => k.start < span.end && span.start < k.end)) continue;
