@@ -2,6 +2,7 @@
 // The bulwark command: serve, scan, eval, lists import, keys create.
 
 import { Command } from 'commander';
+import { tuneEngine } from '../engine.js';
 import { version } from '../version.js';
 import { createKey, createList, importList } from './admin.js';
 import { evalCommand } from './eval.js';
@@ -9,6 +10,8 @@ import type { EvalOptions } from './eval.js';
 import { scan } from './scan.js';
 import type { ScanOptions } from './scan.js';
 import { serve } from './serve.js';
+
+tuneEngine();
 
 const program = new Command('bulwark').version(version).description('Self-hosted content-safety service.');
 
