@@ -132,3 +132,14 @@ test('a large group of plain phrases compiles to a prefix tree that matches exac
   for (const w of words) assert.match(`${w} are so bad`, regex, w);
   for (const t of ['blackpeople are bad', 'wom are bad', 'womenfolk are bad', 'xwomen are bad']) assert.doesNotMatch(t, regex, t);
 });
+
+test('an optional suffix glued to a word keeps the space after it; an optional group ending in a space gives it', () => {
+  for (const [pattern, texts] of [
+    ["woman('s|s'|) (nature |)to be ~ stupid", ['woman to be so stupid', "woman's nature to be stupid"]],
+    ['fuck(ed|ing|) you ~ off', ['fuck you right off', 'fucking you off']],
+    ['(so |)(very|) bad ~ day', ['bad day', 'so bad day', 'a bad day', 'so very bad day']],
+  ] as const) {
+    const regex = new RegExp(compilePattern(pattern, fold).regex!.source, 'u');
+    for (const text of texts) assert.match(text, regex, `${pattern} on ${text}`);
+  }
+});

@@ -141,9 +141,10 @@ function emitSeq(seq: readonly PatternNode[], atStart: boolean, atEnd: boolean, 
   return out;
 }
 
-/** A node a following group is written against with no space: a word, a group, a star. */
+/** A node a following group is written against with no space: a word, a star, a group that ends without one ("(so |)" does not). */
 function gluedToWord(node: PatternNode | undefined): boolean {
-  return node !== undefined && node.t !== 'space' && node.t !== 'gap';
+  if (node === undefined || node.t === 'space' || node.t === 'gap') return false;
+  return node.t !== 'alt' || !holdsSpace(node, 'end');
 }
 
 /** Every alternative that is not empty has a space at that end. */

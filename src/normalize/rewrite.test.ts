@@ -22,7 +22,17 @@ describe('rewriteNormalized', () => {
     assert.equal(text.slice(span.start, span.end), 'h a t e');
     const whole = to.toOriginal(3, 9);
     assert.equal(text.slice(whole.start, whole.end), 'I h a t e');
-    assert.deepEqual(to.toOriginal(4, 5), { start: 5, end: 5 }, 'the inserted space covers nothing, just before the h');
+    assert.deepEqual(to.toOriginal(4, 5), { start: 4, end: 4 }, 'the inserted space covers nothing, just after the I');
+  });
+
+  it('never stretches a span over characters folding dropped after the word an insertion ends', () => {
+    const text = 'you protectin\u200b them';
+    const from = normalizeForMatching(text);
+    const at = from.text.indexOf('protectin') + 'protectin'.length;
+    const to = rewriteNormalized(from, [{ start: at, end: at, text: 'g' }]);
+    assert.equal(to.text, 'you protecting them');
+    const span = to.toOriginal(4, 14);
+    assert.equal(text.slice(span.start, span.end), 'protectin');
   });
 
   it('hands back the same text when there is nothing to do, and refuses edits out of order', () => {

@@ -1,6 +1,6 @@
 // Rewriting ranges of an already normalised text (a repaired typo, a space put back between glued
 // words) while keeping the map to the original: what a replacement stands for is the whole range
-// it replaced; an insertion stands for nothing, at the place it was inserted.
+// it replaced; an insertion stands for nothing, just after the character before it.
 
 import { Normalized } from './normalize.js';
 import type { NormalizedText } from './types.js';
@@ -30,7 +30,7 @@ export function rewriteNormalized(from: NormalizedText, edits: readonly TextEdit
     copy(edit.start);
     const range = edit.end > edit.start
       ? { start: from.start[edit.start], end: from.end[edit.end - 1] }
-      : { start: at(from, edit.start), end: at(from, edit.start) };
+      : { start: after(from, edit.start), end: after(from, edit.start) };
     start.fill(range.start, write, write + edit.text.length);
     end.fill(range.end, write, write + edit.text.length);
     pieces.push(edit.text);
@@ -41,7 +41,10 @@ export function rewriteNormalized(from: NormalizedText, edits: readonly TextEdit
   return Object.freeze(new Normalized(from.original, pieces.join(''), start, end));
 }
 
-/** The original offset just before normalised position i. */
-function at(from: NormalizedText, i: number): number {
-  return i < from.text.length ? from.start[i] : from.original.length;
+/**
+ * The original offset just after what normalised position i - 1 came from: an insertion belongs to
+ * the word before it ("killin" + "g", "i" + " " + "hate"), never to characters folding dropped after it.
+ */
+function after(from: NormalizedText, i: number): number {
+  return i > 0 ? from.end[i - 1] : 0;
 }

@@ -31,6 +31,8 @@ export interface LexiconEntry {
   form: 'text' | 'pinyin';
   /** The row's target is a pronoun ("i hate them"): hate when a group is named nearby (resolve.ts). */
   refers?: true;
+  /** A hate row that threatens or wishes harm: aimed at people named by no protected trait, it is violence. */
+  threat?: true;
 }
 
 export interface BuiltinLexicon {
@@ -54,6 +56,8 @@ const BUILTIN_LIMITS = Object.freeze({ maxLength: 8000, maxAlternatives: 320, ma
 const SETS_FILE = 'sets.txt';
 /** The sets whose members name a group of people: what a `refers` row's pronoun may stand for. */
 const MENTION_SETS = ['group', 'member'];
+/** What a threatening hate row says: a set of violent acts or harms, or a word of killing. */
+const THREAT = /\{(violent_act|harm)\}|\b(kill|killed|killing|murder|shoot|shot|stab|hang|lynch|slaughter|exterminate|execute|execution|death|die|dead|burn|drown|gas|rape|cut|slit|snap|attacking|hunting|beating|torture)\b/;
 /** The sets of people named by no protected trait, included in the mention sets (sets.txt). */
 const PEOPLE_SETS = ['people', 'person'];
 
@@ -116,7 +120,8 @@ export function compileLexicon(files: readonly LexiconFile[], mentions: LexiconM
     counts[rule] = rows.length;
     for (const row of rows) {
       const payload: LexiconEntry = {
-        entry: row.entry, category: row.category, severity: row.severity, rule, kind: row.match, form: 'text', ...(row.flags.has('refers') ? { refers: true } : {}),
+        entry: row.entry, category: row.category, severity: row.severity, rule, kind: row.match, form: 'text',
+        ...(row.flags.has('refers') ? { refers: true } : {}), ...(row.category === 'hate' && THREAT.test(row.entry) ? { threat: true } : {}),
       };
       const masked = row.match === 'normalized' && row.category !== 'allow' && !row.flags.has('nomask');
       rules.push({ value: row.value, kind: row.match, payload, masked, veto: row.category === 'allow', origin: `lexicons/${lang}/${area}.tsv:${row.line}` });
@@ -138,6 +143,7 @@ export function compileLexicon(files: readonly LexiconFile[], mentions: LexiconM
 /** Every word the English rows (allow rows aside) and the mentions are written with, whole or as a stem. */
 function englishVocabulary(files: readonly LexiconFile[], mentions: LexiconMentions): LexiconWords {
   const wordsOf = (text: string) => [...text.toLowerCase().matchAll(/[a-z]+/g)].map(([word]) => word);
-  const rows = files.filter((f) => f.lang === 'en').flatMap((f) => f.rows.filter((row) => row.category !== 'allow').flatMap((row) => wordsOf(row.value)));
-  return { rows, mentions: [...mentions.groups, ...mentions.people].flatMap(wordsOf) };
+  const english = files.filter((f) => f.lang === 'en').flatMap((f) => f.rows.filter((row) => row.category !== 'allow'));
+  const standalone = english.filter((row) => row.match === 'normalized' && row.category !== 'profanity' && /^[a-z]+$/.test(row.value)).map((row) => row.value);
+  return { rows: english.flatMap((row) => wordsOf(row.value)), mentions: [...mentions.groups, ...mentions.people].flatMap(wordsOf), standalone };
 }

@@ -145,3 +145,20 @@ test('typos and glued words are read as meant, and the evidence points at what w
     assert.equal(text.slice(e.span!.start, e.span!.end), written);
   }
 });
+
+test('the same frames aimed at people named by no protected trait are harassment, or violence when they threaten', async () => {
+  for (const [text, category] of [
+    ['I hate waiters.', 'harassment'], ['Landlords are scum.', 'harassment'], ['Death to all capitalists.', 'violence'], ['I will kill all cops', 'violence'],
+  ] as const) {
+    const d = await detect(text);
+    assert.deepEqual(flagged(d), [category], `${text}: ${JSON.stringify(d.evidence)}`);
+  }
+  assert.deepEqual(await hateOf('I hate cops who beat black people.'), [], 'a protected group named as victims, not as the target');
+});
+
+test('a language hint other than English turns word repair off', async () => {
+  const text = 'Womn are scum.';
+  assert.ok((await hateOf(text)).length > 0);
+  const d = await detector.detect({ kind: 'text', text, lang: 'nl', normalized: normalizeForMatching(text) }, {});
+  assert.deepEqual(d.evidence.filter((e) => e.category === 'hate'), []);
+});

@@ -21,7 +21,8 @@ export class LexiconDetector implements Detector {
   async detect(input: TextInput, ctx: DetectContext = {}): Promise<Detection> {
     ctx.signal?.throwIfAborted();
     const { matcher, repair } = loadBuiltinLexicon();
-    return toDetection(matcher.find(repair ? repair.repair(input.normalized) : input.normalized), input.text);
+    const english = repair !== null && (input.lang === undefined || /^en\b/i.test(input.lang));
+    return toDetection(matcher.find(english ? repair.repair(input.normalized) : input.normalized), input.text);
   }
 
   examples(): readonly DetectorExample[] {

@@ -41,7 +41,7 @@ export function resolveHits(hits: readonly Hit[]): Hit[] {
   const candidates = hits
     .filter((h) => !NEVER_EVIDENCE.has(h.payload.category) && !allows.some((a) => overlaps(a, h)) && h.span.end > h.span.start)
     .map((h) => (h.payload.refers && mentions.some((m) => near(m, h)) ? asHate(h) : h))
-    .map((h) => (h.payload.category === 'hate' && people.some((p) => overlaps(p, h)) && !mentions.some((m) => overlaps(m, h)) ? asHarassment(h) : h))
+    .map((h) => (h.payload.category === 'hate' && people.some((p) => overlaps(p, h)) && !mentions.some((m) => overlaps(m, h)) ? asAbuseOfPeople(h) : h))
     .sort(better);
   const kept: Hit[] = [];
   for (const hit of candidates) {
@@ -60,9 +60,12 @@ function asHate(hit: Hit): Hit {
   return { ...hit, payload: { ...hit.payload, category: 'hate', severity: RAISED[hit.payload.severity] } };
 }
 
-/** A hate frame aimed at people named by no protected trait ("I hate waiters"): abuse, not hate. */
-function asHarassment(hit: Hit): Hit {
-  return { ...hit, payload: { ...hit.payload, category: 'harassment', severity: LOWERED[hit.payload.severity] } };
+/**
+ * A hate frame aimed at people named by no protected trait is abuse, not hate, one severity down:
+ * harassment ("I hate waiters"), or violence when it threatens ("death to all landlords").
+ */
+function asAbuseOfPeople(hit: Hit): Hit {
+  return { ...hit, payload: { ...hit.payload, category: hit.payload.threat ? 'violence' : 'harassment', severity: LOWERED[hit.payload.severity] } };
 }
 
 /** What evidence names as the entry: the word as listed, or for a phrase rule the phrase that matched. */
@@ -85,7 +88,7 @@ export function toDetection(hits: readonly Hit[], text: string): Detection {
   const quotes = hasQuotationMark(text);
   for (const hit of resolveHits(hits)) {
     const { category, rule } = hit.payload;
-    if (category === 'allow' || category === 'mention' || category === 'people') continue;
+    if (category === 'allow' || category === 'mention' || category === 'people') continue; // never: resolveHits dropped them; narrows the type
     const { severity, quoted } = severityIn(text, quotes, hit);
     evidence.push({
       category, source: 'lexicon', text: hit.text, span: { ...hit.span }, rule, severity,

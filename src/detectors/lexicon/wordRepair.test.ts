@@ -37,6 +37,14 @@ describe('WordRepair', () => {
     ]) assert.equal(repaired(text), normalizeForMatching(text).text, text);
   });
 
+  it('reads no slip as a word that is an entry on its own, and leaves texts that are not English alone', () => {
+    for (const text of ['Det er ikke noe problem', 'Jeg har sult', 'Kies een kleur', 'Voy a retar a mi hermano', 'Tanny is my friend', 'I said ikke']) {
+      assert.equal(repaired(text), normalizeForMatching(text).text, text);
+    }
+    const czech = 'Womn nikdy nebyla tak krásná jako dnes';
+    assert.equal(repaired(czech), normalizeForMatching(czech).text, 'mostly unknown words: not English');
+  });
+
   it('returns the very same text object when nothing needed repair', () => {
     const text = normalizeForMatching('Nothing to see here, all words are fine.');
     assert.equal(repair.repair(text), text);

@@ -90,6 +90,7 @@ test('flooding: repeated characters, words and lines, and long shouting', async 
 test('folded text catches disguised phrases and maps them back', async () => {
   assert.deepEqual(await hits('ＣＬＩＣＫ ＨＥＲＥ for more', 'spam'), [['spam:clickbait', 'ＣＬＩＣＫ ＨＥＲＥ', 0]]);
   assert.deepEqual(await hits('免費領取', 'spam'), [['spam:clickbait', '免費領取', 0]]);
+  assert.deepEqual(await hits('Clic\u212A here', 'spam'), [['spam:clickbait', 'Clic\u212A here', 0]], 'the Kelvin sign lower-cases to k');
 });
 
 test('ordinary chat and look-alikes pass both categories', async () => {

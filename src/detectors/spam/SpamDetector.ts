@@ -11,6 +11,7 @@ import type { PatternHit } from './patterns.js';
 import { combine, severityOf, strongestPer } from './scoring.js';
 
 /** A get-rich or click-bait phrase next to a way to reach the sender is the classic spam shape. */
+const ASCII = /^[\x00-\x7f]*$/;
 const CONTACT_WITH_PITCH = 0.3;
 
 export class SpamDetector implements Detector {
@@ -55,8 +56,9 @@ export class SpamDetector implements Detector {
  */
 function phrases(text: string, normalized: NormalizedText): PatternHit[] {
   const hits = findPatterns(text);
-  // The patterns ignore case: a text that folding only lower-cased has nothing more to reveal.
-  if (normalized.text === text || normalized.text === text.toLowerCase()) return hits;
+  // An ASCII text that folding only lower-cased has nothing more to reveal: the patterns ignore
+  // ASCII case. (Outside ASCII, lower-casing folds what they do not: the Kelvin sign to "k".)
+  if (normalized.text === text || (normalized.text === text.toLowerCase() && ASCII.test(text))) return hits;
   for (const h of findPatterns(normalized.text)) {
     const span = normalized.toOriginal(h.start, h.end);
     if (span.end <= span.start || hits.some((k) => k.start < span.end && span.start < k.end)) continue;
