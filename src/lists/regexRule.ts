@@ -79,14 +79,16 @@ export class RegexRule {
    */
   #tryAt(text: string, record: AnchorRecord, sets: readonly number[], keep: KeepAnchor | null, sticky: RegExp): RegexMatch[] {
     const out: RegexMatch[] = [];
-    const others = sets.slice(1).map((set) => record.sorted(set).start);
+    const others: (readonly number[])[] = [];
+    for (let q = 1; q < sets.length; q++) others.push(record.sorted(sets[q]).start);
+    // The starts ascend, so each other set's first hit at or after the start only moves forward.
+    const cursors = new Array<number>(others.length).fill(0);
     const { start: starts, end: ends } = record.sorted(sets[0]);
     let free = 0;
     let tried = -1;
     for (let k = 0; k < starts.length; k++) {
       const at = starts[k];
-      if (at < free || at === tried) continue;
-      if (!others.every((list) => within(list, at, at + this.reach))) continue;
+      if (at < free || at === tried || !allWithin(others, cursors, at, at + this.reach)) continue;
       if (keep !== null && !keep(at, ends[k])) continue;
       tried = at;
       sticky.lastIndex = at;
@@ -106,6 +108,21 @@ export class RegexRule {
     }
     return out;
   }
+}
+
+/**
+ * True when every sorted list has a value in [from, to]. `cursors[q]` is where list q's search
+ * resumes; callers ask with `from` never decreasing, so each list is walked once per rule and text.
+ */
+function allWithin(lists: readonly (readonly number[])[], cursors: number[], from: number, to: number): boolean {
+  for (let q = 0; q < lists.length; q++) {
+    const list = lists[q];
+    let c = cursors[q];
+    while (c < list.length && list[c] < from) c++;
+    cursors[q] = c;
+    if (c === list.length || list[c] > to) return false;
+  }
+  return true;
 }
 
 /** True when some value of the sorted list lies within `reach` of `at`. */
