@@ -39,7 +39,7 @@ export class AhoCorasick {
    * are the ASCII code units the patterns use (`#column`, 0 for any other, which always leads
    * back to the root), so a row stays small: row × #width + column.
    */
-  #dense: Int32Array;
+  #dense: Int32Array | Int16Array;
   #column = new Uint8Array(ASCII);
   #width = 1;
 
@@ -123,7 +123,7 @@ export class AhoCorasick {
     }
   }
 
-  #denseAsciiRows(n: number): Int32Array {
+  #denseAsciiRows(n: number): Int32Array | Int16Array {
     const node = this.#node;
     const edges = this.#edges;
     for (let e = 0; e < edges.length; e += 2) {
@@ -133,7 +133,8 @@ export class AhoCorasick {
     for (let s = 0; s < n; s++) node[s * STRIDE + DENSE_ROW] = -1;
     const order = this.#asciiStatesBreadthFirst();
     const width = this.#width;
-    const dense = new Int32Array(order.length * width);
+    // Half the bytes, so more of the table stays in cache, when every state number fits.
+    const dense = n <= 0x7fff ? new Int16Array(order.length * width) : new Int32Array(order.length * width);
     order.forEach((u, row) => { node[u * STRIDE + DENSE_ROW] = row; });
     for (const u of order) {
       const row = node[u * STRIDE + DENSE_ROW] * width;
