@@ -143,3 +143,13 @@ test('an optional suffix glued to a word keeps the space after it; an optional g
     for (const text of texts) assert.match(text, regex, `${pattern} on ${text}`);
   }
 });
+
+test('a start-anchored pattern knows how far after its start each selective set can begin', () => {
+  const { filters, starts } = compilePattern('(i|we) (find|consider) ~ (disgusting|vile)', fold);
+  assert.deepEqual(starts?.map((s) => s.text).sort(), ['i', 'we']);
+  const near = filters.find((f) => f.literals.includes('consider'));
+  const far = filters.find((f) => f.literals.includes('disgusting'));
+  assert.ok(near && near.within <= 2 + 5 + 8, JSON.stringify(filters));
+  assert.ok(far && far.within > near.within);
+  assert.ok(!filters.some((f) => f.literals.includes('i')), 'common words filter nothing');
+});

@@ -14,7 +14,8 @@ import { invalidPattern, parsePattern } from './patternSyntax.js';
 import type { PatternLimits, PatternNode } from './patternSyntax.js';
 import { emitTrie } from './alternationTrie.js';
 import type { Piece } from './alternationTrie.js';
-import { anchorSets, foldedLiteral, maxLength, startLiterals } from './patternAnchors.js';
+import { anchorFilters, anchorSets, foldedLiteral, maxLength, startLiterals } from './patternAnchors.js';
+import type { AnchorFilter } from './patternAnchors.js';
 import type { StartLiteral } from './patternAnchors.js';
 import { punctuationView } from './punctuationView.js';
 import { charClass, endsWithWord, startsWithWord } from './wordBoundary.js';
@@ -34,6 +35,8 @@ export interface CompiledPattern {
   readonly maxLength: number;
   /** Folded literals one of which every match begins with (null: a match may begin anywhere). */
   readonly starts: readonly StartLiteral[] | null;
+  /** With `starts`: the literal sets that must also turn up, each within its distance of the start. */
+  readonly filters: readonly AnchorFilter[];
 }
 
 export type Fold = (text: string) => string;
@@ -48,7 +51,7 @@ const SEP = '[\\s!-/:-@\\[-`{-~\\u2018\\u2019]{1,5}';
 export function compilePattern(pattern: string, fold: Fold, limits?: PatternLimits): CompiledPattern {
   const seq = parsePattern(pattern, limits);
   const expansions = expand(seq, fold);
-  if (expansions) return { source: pattern, expansions, regex: null, anchors: null, maxLength: 0, starts: null };
+  if (expansions) return { source: pattern, expansions, regex: null, anchors: null, maxLength: 0, starts: null, filters: [] };
   let regex: RegExp;
   try {
     regex = new RegExp(emitBounded(seq, fold), 'gu');
@@ -57,7 +60,7 @@ export function compilePattern(pattern: string, fold: Fold, limits?: PatternLimi
   }
   return {
     source: pattern, expansions: null, regex, anchors: anchorSets(seq, fold), maxLength: maxLength(seq, fold),
-    starts: startLiterals(seq, fold),
+    starts: startLiterals(seq, fold), filters: anchorFilters(seq, fold),
   };
 }
 

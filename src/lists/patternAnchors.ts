@@ -34,6 +34,28 @@ export function anchorSets(seq: readonly PatternNode[], fold: Fold): string[][] 
   return sets.sort((a, b) => rank(b) - rank(a)).slice(0, 2);
 }
 
+/** A set of literals every match holds, and how far after a match's start one of them can begin. */
+export interface AnchorFilter { literals: readonly string[]; within: number }
+
+const MAX_FILTERS = 3;
+
+/**
+ * The selective literal sets of the pattern's top level, best first, each with the farthest a
+ * literal of it can begin after the start of a match. A try from a start literal is worth making
+ * only where each set turned up within its own distance ("(i|we) (find|consider) …": "find" within
+ * a few characters of "i"), not merely somewhere within the longest match.
+ */
+export function anchorFilters(seq: readonly PatternNode[], fold: Fold): AnchorFilter[] {
+  const out: AnchorFilter[] = [];
+  let end = 0;
+  for (const node of seq) {
+    end += maxLength([node], fold);
+    const set = setOf(node, fold);
+    if (set && isSelective(set)) out.push({ literals: set, within: end });
+  }
+  return out.sort((a, b) => rank(b.literals) - rank(a.literals)).slice(0, MAX_FILTERS);
+}
+
 /** The literals one of which any match of this node holds, or null (optional or wildcard). */
 function setOf(node: PatternNode, fold: Fold): string[] | null {
   if (node.t === 'text') return [foldedLiteral(node.s, fold)];

@@ -19,18 +19,22 @@ export class RegexRule {
   #sets: number;
   /** Set 0 holds the literals every match begins with: try the regex sticky at their hits only. */
   #sticky: RegExp | null;
+  /** With `#sticky`: how far after the start a literal of each other set can begin. */
+  #within: readonly number[];
 
   /**
    * `maxLength`: the longest match; `sets`: how many anchor sets every match holds (0: scan all);
-   * `startsAtSet0`: set 0 is the start literals rather than a literal somewhere in the match.
+   * `within`: given when set 0 is the start literals rather than a literal somewhere in the match,
+   * how far after the start a literal of each other set can begin.
    */
-  constructor(rule: number, regex: RegExp, maxLength: number, sets: number, startsAtSet0 = false) {
+  constructor(rule: number, regex: RegExp, maxLength: number, sets: number, within: readonly number[] | null = null) {
     this.rule = rule;
     this.#regex = regex;
     this.reach = maxLength + 1;
     this.#sets = sets;
     this.always = sets === 0;
-    this.#sticky = startsAtSet0 && sets > 0 ? new RegExp(regex.source, regex.flags.replace('g', '') + 'y') : null;
+    this.#sticky = within !== null && sets > 0 ? new RegExp(regex.source, regex.flags.replace('g', '') + 'y') : null;
+    this.#within = within ?? [];
   }
 
   /**
@@ -88,7 +92,7 @@ export class RegexRule {
     let tried = -1;
     for (let k = 0; k < starts.length; k++) {
       const at = starts[k];
-      if (at < free || at === tried || !allWithin(others, cursors, at, at + this.reach)) continue;
+      if (at < free || at === tried || !allWithin(others, cursors, at, this.#within)) continue;
       if (keep !== null && !keep(at, ends[k])) continue;
       tried = at;
       sticky.lastIndex = at;
@@ -111,16 +115,16 @@ export class RegexRule {
 }
 
 /**
- * True when every sorted list has a value in [from, to]. `cursors[q]` is where list q's search
- * resumes; callers ask with `from` never decreasing, so each list is walked once per rule and text.
+ * True when every sorted list q has a value in [at, at + within[q]]. `cursors[q]` is where list
+ * q's search resumes; callers ask with `at` never decreasing, so each list is walked once per rule and text.
  */
-function allWithin(lists: readonly (readonly number[])[], cursors: number[], from: number, to: number): boolean {
+function allWithin(lists: readonly (readonly number[])[], cursors: number[], at: number, within: readonly number[]): boolean {
   for (let q = 0; q < lists.length; q++) {
     const list = lists[q];
     let c = cursors[q];
-    while (c < list.length && list[c] < from) c++;
+    while (c < list.length && list[c] < at) c++;
     cursors[q] = c;
-    if (c === list.length || list[c] > to) return false;
+    if (c === list.length || list[c] > at + within[q]) return false;
   }
   return true;
 }

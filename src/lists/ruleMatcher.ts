@@ -7,7 +7,6 @@ import { BulwarkError } from '../errors.js';
 import { compileMatcher } from './matcher.js';
 import type { MatchHit, Matcher, MatcherEntry, RawMatcher } from './matcher.js';
 import { compilePattern } from './pattern.js';
-import { isSelective } from './patternAnchors.js';
 import { punctuationView } from './punctuationView.js';
 import type { Fold } from './pattern.js';
 import type { PatternLimits } from './patternSyntax.js';
@@ -83,11 +82,11 @@ export function compileRules<P>(rules: readonly Rule<P>[], foldText: Fold, limit
     const index = regexes.length;
     const sets = compiled.anchors ?? [];
     if (compiled.starts) {
-      // Tried where a start literal begins, if every selective anchor set has a hit within reach.
-      const filters = sets.filter(isSelective);
-      regexes.push(new RegexRule(r, compiled.regex, compiled.maxLength, 1 + filters.length, true));
+      // Tried where a start literal begins, if every selective anchor set has a hit within its distance.
+      const { filters } = compiled;
+      regexes.push(new RegexRule(r, compiled.regex, compiled.maxLength, 1 + filters.length, filters.map((f) => f.within)));
       const starts = anchorSet(compiled.starts.map((s) => ({ text: s.text, bounds: s.word ? 'both' as const : 'start' as const })));
-      anchorSets.assign(index, [starts, ...filters.map(anywhere)]);
+      anchorSets.assign(index, [starts, ...filters.map((f) => anywhere(f.literals))]);
       return;
     }
     regexes.push(new RegexRule(r, compiled.regex, compiled.maxLength, sets.length));
