@@ -89,11 +89,6 @@ export class WordRepair {
     );
   }
 
-  /** How many typos are repaired (for docs and tests). */
-  get typoCount(): number {
-    return this.#typos.size;
-  }
-
   /** The same text back when nothing needs repair, or when too few of its words are English. */
   repair(text: NormalizedText): NormalizedText {
     const edits: TextEdit[] = [];
