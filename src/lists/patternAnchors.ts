@@ -101,7 +101,7 @@ function collectStarts(seq: readonly PatternNode[], fold: Fold, out: Map<string,
 }
 
 /** A set worth filtering on: no very common word and nothing shorter than three characters. */
-export function isSelective(set: readonly string[]): boolean {
+function isSelective(set: readonly string[]): boolean {
   return set.every((s) => s.length >= 3 && !COMMON.has(s));
 }
 

@@ -24,6 +24,11 @@ type Hit = MatchHit<LexiconEntry>;
 
 const NEVER_EVIDENCE: ReadonlySet<LexiconEntry['category']> = new Set(['allow', 'mention', 'people']);
 
+/** A category evidence may carry: not an allow row, not a mention. */
+function isEvidence(category: LexiconEntry['category']): category is Category {
+  return !NEVER_EVIDENCE.has(category);
+}
+
 function overlaps(a: Hit, b: Hit): boolean {
   return a.start < b.end && b.start < a.end;
 }
@@ -39,7 +44,7 @@ export function resolveHits(hits: readonly Hit[]): Hit[] {
   const mentions = hits.filter((h) => h.payload.category === 'mention');
   const people = hits.filter((h) => h.payload.category === 'people');
   const candidates = hits
-    .filter((h) => !NEVER_EVIDENCE.has(h.payload.category) && !allows.some((a) => overlaps(a, h)) && h.span.end > h.span.start)
+    .filter((h) => isEvidence(h.payload.category) && !allows.some((a) => overlaps(a, h)) && h.span.end > h.span.start)
     .map((h) => (h.payload.refers && mentions.some((m) => near(m, h)) ? asHate(h) : h))
     .map((h) => (h.payload.category === 'hate' && people.some((p) => overlaps(p, h)) && !mentions.some((m) => overlaps(m, h)) ? asAbuseOfPeople(h) : h))
     .sort(better);
@@ -88,7 +93,7 @@ export function toDetection(hits: readonly Hit[], text: string): Detection {
   const quotes = hasQuotationMark(text);
   for (const hit of resolveHits(hits)) {
     const { category, rule } = hit.payload;
-    if (category === 'allow' || category === 'mention' || category === 'people') continue; // never: resolveHits dropped them; narrows the type
+    if (!isEvidence(category)) continue; // never: resolveHits dropped them; narrows the type
     const { severity, quoted } = severityIn(text, quotes, hit);
     evidence.push({
       category, source: 'lexicon', text: hit.text, span: { ...hit.span }, rule, severity,

@@ -56,6 +56,8 @@ export interface LexiconWords {
 
 /** Below this share of words a dictionary knows (or repair makes known), a text is not English enough to repair. */
 const MIN_KNOWN_SHARE = 0.6;
+/** Words this long or longer count towards that share. */
+const MIN_COUNTED = 3;
 
 export class WordRepair {
   /** typo → the word */
@@ -105,7 +107,7 @@ export class WordRepair {
       let end = i;
       do hash = Math.imul(hash ^ s.charCodeAt(end++), FNV_PRIME);
       while (end < s.length && isLetter(s.charCodeAt(end)));
-      if (end - i >= MIN_SWAPPED - 1) {
+      if (end - i >= MIN_COUNTED) {
         words++;
         if (this.#asWritten.has(hash)) known++;
         else if (end - i >= MIN_SWAPPED && standsAlone(text, i, end)) {

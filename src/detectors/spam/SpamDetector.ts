@@ -11,8 +11,8 @@ import type { PatternHit } from './patterns.js';
 import { combine, severityOf, strongestPer } from './scoring.js';
 
 /** A get-rich or click-bait phrase next to a way to reach the sender is the classic spam shape. */
-const ASCII = /^[\x00-\x7f]*$/;
 const CONTACT_WITH_PITCH = 0.3;
+const ASCII = /^[\x00-\x7f]*$/;
 
 export class SpamDetector implements Detector {
   readonly name = 'spam';
