@@ -1,12 +1,14 @@
 // Bulwark against the npm profanity filters on the same 1 KB texts: our lexicon detection
 // (normalisation included) and our whole pipeline, each against every peer's check and find call;
-// then our matcher alone loaded with each peer's own word list, against that peer.
+// then our matcher alone loaded with each peer's own dictionary, against that peer.
 // Run: node dist/bench/peers.js
 
 import { builtinTextDetectors } from '../src/detectors/index.js';
 import type { Detector } from '../src/detectors/index.js';
 import { compileKeywordList } from '../src/lists/index.js';
+import type { ListAction, ListMatch } from '../src/lists/index.js';
 import { moderateText } from '../src/moderation/index.js';
+import { matchLists } from '../src/moderation/matchLists.js';
 import type { TextContext } from '../src/moderation/index.js';
 import { normalizeForMatching } from '../src/normalize/index.js';
 import type { NormalizedText } from '../src/normalize/index.js';
@@ -14,7 +16,7 @@ import { defaultPolicyBody } from '../src/policies/index.js';
 import { kilobyteTexts } from './corpus.js';
 import { compare, fmt, isMain, table } from './measure.js';
 import { peerFilters } from './peerFilters.js';
-import type { PeerFilter } from './peerFilters.js';
+import type { PeerDictionary, PeerFilter } from './peerFilters.js';
 
 const MS = 2_000;
 
@@ -58,31 +60,40 @@ export async function runPeers(): Promise<void> {
   table('ops/s on 1 KB texts (ratio > 1: Bulwark faster)', ['call', 'ops/s', 'p50 ms', 'p99 ms', 'flagged', 'lexicon ÷ peer', 'pipeline ÷ peer'],
     rows.map((r, k) => [r.name, fmt.int(r.ops), fmt.ms(r.p50), fmt.ms(r.p99), `${flagged[k]}/${n}`, fmt.ratio(lex / r.ops), fmt.ratio(pipe / r.ops)]));
   console.log('flagged: texts with any hit (pipeline: suggestion review or block under the default policy).');
-  for (const p of peers) if (p.words) await runSameList(p, p.words, texts);
+  for (const p of peers) await runSameList(p, texts);
 }
 
 /**
- * The matching engines alone: Bulwark's matcher loaded with the peer's own dictionary as an
- * `exact` list (lower case, word boundaries, every hit with its span; no evasion folding), against
- * the peer's check and find calls with that dictionary. The peer still does whatever folding it
- * does by default.
+ * The matching engines alone: Bulwark's matcher loaded with the peer's own dictionary, against the
+ * peer's check and find calls with that dictionary. Plain words are an `exact` list (lower case,
+ * word boundaries, every hit with its span; no evasion folding, so none is charged); obscenity's
+ * patterns a `pattern` list over the folded text with its whitelist as an allow list, both run as
+ * the pipeline runs a tenant's lists, folding included. The peer does whatever folding it does by default.
  */
-async function runSameList(peer: PeerFilter, words: readonly string[], texts: readonly string[]): Promise<void> {
+async function runSameList(peer: PeerFilter, texts: readonly string[]): Promise<void> {
   const n = texts.length;
-  const list = compileKeywordList({ id: peer.name, action: 'block', category: 'profanity', match: 'exact', entries: words });
-  // An exact list reads only the original text, so no normalisation is charged to it.
-  const find = (text: string) => list.find({ original: text } as NormalizedText);
+  const find = sameListFind(peer.name, peer.dictionary);
   const at = (i: number) => texts[i % n];
   const rows = await compare([
-    { name: `bulwark matcher, ${peer.name}'s ${words.length} words`, fn: (i) => find(at(i)) },
+    { name: `bulwark matcher, ${peer.name}'s ${peer.dictionary.label}`, fn: (i) => find(at(i)) },
     { name: `${peer.name}.${peer.checkCall}`, fn: (i) => peer.check(at(i)) },
     { name: `${peer.name}.${peer.findCall}`, fn: (i) => peer.find(at(i)) },
   ], { ms: MS });
   const flagged = [await count(texts, (t) => find(t).length > 0), ...Array(2).fill(await count(texts, (t) => peer.check(t)))];
   const ours = rows[0].ops;
-  table(`same word list: Bulwark's matcher with ${peer.name}'s own dictionary (ratio > 1: Bulwark faster)`,
+  table(`same dictionary: Bulwark's matcher with ${peer.name}'s own (ratio > 1: Bulwark faster)`,
     ['call', 'ops/s', 'p50 ms', 'p99 ms', 'flagged', 'Bulwark ÷ peer'],
     rows.map((r, k) => [r.name, fmt.int(r.ops), fmt.ms(r.p50), fmt.ms(r.p99), `${flagged[k]}/${n}`, fmt.ratio(ours / r.ops)]));
+}
+
+/** Every hit of the peer's dictionary in one text, as Bulwark finds it (allow entries applied). */
+function sameListFind(name: string, dictionary: PeerDictionary): (text: string) => readonly unknown[] {
+  const list = (action: ListAction, match: ListMatch, entries: readonly string[]) =>
+    compileKeywordList({ id: `${name}-${action}`, action, category: 'profanity', match, entries });
+  const block = list('block', dictionary.match, dictionary.entries);
+  if (dictionary.match === 'exact') return (text) => block.find({ original: text } as NormalizedText);
+  const lists = [block, ...(dictionary.allow ? [list('allow', 'pattern', dictionary.allow)] : [])];
+  return (text) => matchLists(lists, normalizeForMatching(text), new Map()).evidence;
 }
 
 async function count(texts: readonly string[], flag: (t: string) => boolean | Promise<boolean>): Promise<number> {
