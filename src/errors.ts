@@ -15,6 +15,10 @@ export const ERRORS = {
   CONTENT_EMPTY: { status: 400, message: 'The text is empty.' },
   CONTENT_TOO_LARGE: { status: 413, message: 'The text is longer than the limit.' },
   CONTENT_BATCH_TOO_LARGE: { status: 413, message: 'The batch holds more items than the limit.' },
+  MEDIA_EMPTY: { status: 400, message: 'The upload is empty.' },
+  MEDIA_TOO_LARGE: { status: 413, message: 'The media is larger than the limit (bytes, pixels or frames).' },
+  MEDIA_UNSUPPORTED_TYPE: { status: 415, message: 'The media is not a format Bulwark reads.' },
+  MEDIA_UNDECODABLE: { status: 422, message: 'The media is corrupt or truncated and cannot be decoded.' },
   ATTRIBUTE_NOT_SUPPORTED: {
     status: 400,
     message: 'Bulwark never infers protected traits (ethnicity, race, religion, nationality, gender, ' +

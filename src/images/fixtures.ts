@@ -1,0 +1,58 @@
+// Pictures the tests build for themselves: photo-like scenes, and hostile files (a pixel bomb, a
+// truncated JPEG, a PNG with a broken checksum, a polyglot). Nothing here is a copy of real data.
+
+import { crc32, deflateSync } from 'node:zlib';
+import sharp from 'sharp';
+
+/** A photo-like RGB scene: smooth gradients, a few shapes, a little noise (seeded), as PNG. */
+export async function scene(width: number, height: number, seed = 1): Promise<Buffer> {
+  const data = Buffer.alloc(width * height * 3);
+  let s = seed >>> 0 || 1;
+  const noise = () => ((s = Math.imul(s ^ (s >>> 15), 0x2c1b3c6d) + 0x9e3779b9 >>> 0) % 17) - 8;
+  const cx = width * (0.3 + ((seed * 37) % 40) / 100);
+  const cy = height * (0.4 + ((seed * 53) % 30) / 100);
+  const r = Math.min(width, height) * 0.2;
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const sky = y < height * 0.55;
+      const inDisc = (x - cx) ** 2 + (y - cy) ** 2 < r * r;
+      const base = inDisc ? [200, 90 + (seed * 13) % 100, 40] : sky ? [90 + (y * 80) / height, 140 + (y * 60) / height, 230] : [60 + (x * 50) / width, 120, 50 + (y * 30) / height];
+      const p = (y * width + x) * 3;
+      for (let c = 0; c < 3; c++) data[p + c] = Math.max(0, Math.min(255, base[c] + noise()));
+    }
+  }
+  return sharp(data, { raw: { width, height, channels: 3 } }).png().toBuffer();
+}
+
+/** A valid PNG header claiming `width × height` pixels, with almost no data behind it. */
+export function pixelBomb(width = 60_000, height = 60_000): Buffer {
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(height, 4);
+  ihdr.set([8, 2, 0, 0, 0], 8);
+  return Buffer.concat([PNG_SIGNATURE, chunk('IHDR', ihdr), chunk('IDAT', deflateSync(Buffer.alloc(1024))), chunk('IEND', Buffer.alloc(0))]);
+}
+
+/** The PNG with one byte of its first IDAT chunk changed, so that chunk's CRC no longer matches. */
+export function badCrcPng(png: Buffer): Buffer {
+  const out = Buffer.from(png);
+  const at = out.indexOf('IDAT');
+  out[at + 4 + 10] ^= 0xff;
+  return out;
+}
+
+/** The first `fraction` of a file: a download cut short. */
+export function truncated(bytes: Buffer, fraction = 0.5): Buffer {
+  return bytes.subarray(0, Math.floor(bytes.length * fraction));
+}
+
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+function chunk(type: string, body: Buffer): Buffer {
+  const head = Buffer.alloc(8);
+  head.writeUInt32BE(body.length, 0);
+  head.write(type, 4, 'ascii');
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(crc32(Buffer.concat([head.subarray(4), body])), 0);
+  return Buffer.concat([head, body, crc]);
+}
