@@ -3,6 +3,8 @@
 
 import { crc32, deflateSync } from 'node:zlib';
 import sharp from 'sharp';
+import { seededRandom } from '../seededRandom.js';
+import { hashWords } from './pdqIndex.js';
 
 /** A photo-like RGB scene: smooth gradients, a few shapes, a little noise (seeded), as PNG. */
 export async function scene(width: number, height: number, seed = 1): Promise<Buffer> {
@@ -44,6 +46,23 @@ export function badCrcPng(png: Buffer): Buffer {
 /** The first `fraction` of a file: a download cut short. */
 export function truncated(bytes: Buffer, fraction = 0.5): Buffer {
   return bytes.subarray(0, Math.floor(bytes.length * fraction));
+}
+
+/** `n` random 256-bit hashes as 64 hex digits, the same for the same seed. */
+export function randomPdqHashes(n: number, seed: number): string[] {
+  const random = seededRandom(seed);
+  const word = () => Math.floor(random() * 2 ** 32).toString(16).padStart(8, '0');
+  return Array.from({ length: n }, () => word() + word() + word() + word() + word() + word() + word() + word());
+}
+
+/** The hash with `bits` distinct bits flipped (chosen by the seed). */
+export function nearPdqCopy(hex: string, bits: number, seed: number): string {
+  const random = seededRandom(seed);
+  const words = hashWords(hex);
+  const flipped = new Set<number>();
+  while (flipped.size < bits) flipped.add(Math.floor(random() * 256));
+  for (const b of flipped) words[b >> 5] ^= 1 << (31 - (b & 31));
+  return [...words].map((w) => (w >>> 0).toString(16).padStart(8, '0')).join('');
 }
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
