@@ -1,0 +1,31 @@
+// The worker thread behind ImageWorkers: analyses one image per message and answers with the
+// result or with the BulwarkError (code, message, details) the caller rethrows.
+
+import { parentPort } from 'node:worker_threads';
+import { BulwarkError } from '../errors.js';
+import { analyseImage } from './analysis.js';
+import type { ImageLimits } from './decode.js';
+import { loadQrDecoder } from './qr.js';
+
+export interface AnalysisRequest { id: number; bytes: Uint8Array; limits: ImageLimits }
+export type AnalysisReply =
+  | { id: number; ok: true; result: Awaited<ReturnType<typeof analyseImage>> }
+  | { id: number; ok: false; error: { code: string; message: string; details?: unknown } };
+
+const port = parentPort;
+if (!port) throw new Error('analysisWorker.js runs as a worker thread');
+
+await loadQrDecoder();
+port.on('message', (req: AnalysisRequest) => {
+  const bytes = Buffer.from(req.bytes.buffer, req.bytes.byteOffset, req.bytes.byteLength);
+  analyseImage(bytes, req.limits).then(
+    (result) => port.postMessage({ id: req.id, ok: true, result } satisfies AnalysisReply),
+    (err: unknown) => {
+      const error = err instanceof BulwarkError
+        ? { code: err.code, message: err.message, details: err.details }
+        : { code: 'MEDIA_UNDECODABLE', message: `The image could not be analysed: ${(err as Error)?.message ?? String(err)}` };
+      port.postMessage({ id: req.id, ok: false, error } satisfies AnalysisReply);
+    },
+  );
+});
+port.postMessage({ ready: true });
