@@ -17,6 +17,14 @@ export interface Config {
   readonly rateLimit: number;
   /** Worker processes serving the port (BULWARK_WORKERS; 0 means one per core). */
   readonly workers: number;
+  /** Largest picture file accepted, in bytes (BULWARK_IMAGE_MAX_BYTES). */
+  readonly imageMaxBytes: number;
+  /** Most pixels one picture (one frame) may have, read from its header before decoding (BULWARK_IMAGE_MAX_PIXELS). */
+  readonly imageMaxPixels: number;
+  /** Threads analysing pictures in each worker process (BULWARK_IMAGE_THREADS; default: cores ÷ processes). */
+  readonly imageThreads: number;
+  /** Longest one picture may take to analyse, in ms (BULWARK_IMAGE_TIMEOUT_MS). */
+  readonly imageTimeoutMs: number;
 }
 
 export const API_KEY_MIN_CHARS = 16;
@@ -27,6 +35,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     throw new Error(`BULWARK_API_KEY must be at least ${API_KEY_MIN_CHARS} characters without spaces.`);
   }
   const dataDir = path.resolve(env.BULWARK_DATA_DIR ?? './data');
+  const workers = intFrom(env.BULWARK_WORKERS, 1) || availableParallelism();
   return Object.freeze({
     port: intFrom(env.PORT, 8080),
     host: env.HOST ?? '0.0.0.0',
@@ -36,7 +45,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     logLevel: env.LOG_LEVEL ?? 'info',
     storeContent: env.BULWARK_STORE_CONTENT === 'true',
     rateLimit: intFrom(env.BULWARK_RATE_LIMIT, 0),
-    workers: intFrom(env.BULWARK_WORKERS, 1) || availableParallelism(),
+    workers,
+    imageMaxBytes: intFrom(env.BULWARK_IMAGE_MAX_BYTES, 20 * 1024 * 1024),
+    imageMaxPixels: intFrom(env.BULWARK_IMAGE_MAX_PIXELS, 50_000_000),
+    imageThreads: intFrom(env.BULWARK_IMAGE_THREADS, 0) || Math.max(1, Math.floor(availableParallelism() / workers)),
+    imageTimeoutMs: intFrom(env.BULWARK_IMAGE_TIMEOUT_MS, 30_000),
     ...overrides,
   });
 }

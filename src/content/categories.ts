@@ -32,3 +32,6 @@ export function maxSeverity(a: Severity, b: Severity): Severity {
 export const SEVERITY_SCORE: Readonly<Record<Severity, number>> = Object.freeze({
   none: 0, low: 0.45, medium: 0.75, high: 0.97,
 });
+
+/** A box in the original picture's pixels (EXIF orientation applied): where picture evidence lies. */
+export interface Region { x: number; y: number; w: number; h: number }

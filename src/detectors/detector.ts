@@ -2,7 +2,7 @@
 // classifiers and image models) is one small plugin with this shape and passes one shared
 // conformance suite (conformance.test.ts).
 
-import type { Category, ContentKind, Severity } from '../content/index.js';
+import type { Category, ContentKind, Region, Severity } from '../content/index.js';
 import type { NormalizedText } from '../normalize/index.js';
 
 export interface Span { start: number; end: number }
@@ -26,6 +26,12 @@ export interface Evidence {
   entry?: string;
   /** Inside quotation marks: reported or condemned words, so the severity was lowered to low. */
   quoted?: boolean;
+  /** Picture evidence: where in the picture (original pixels). */
+  region?: Region;
+  /** Picture evidence from an animation: the frame (0-based). */
+  frame?: number;
+  /** Evidence in text read from a picture (a QR code's payload): that whole text; `span` points into it. */
+  readText?: string;
 }
 
 export interface Detection {

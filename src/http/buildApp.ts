@@ -21,6 +21,7 @@ import { healthRoutes } from './routes/health.js';
 import { keyRoutes } from './routes/keys.js';
 import { listRoutes } from './routes/lists.js';
 import { moderateRoutes } from './routes/moderate.js';
+import { moderateImageRoutes } from './routes/moderateImage.js';
 import { openAiModerationRoutes } from './routes/openaiModerations.js';
 import { policyRoutes } from './routes/policies.js';
 import { reviewRoutes } from './routes/reviews.js';
@@ -65,6 +66,7 @@ export async function buildApp(service: Service, options: AppOptions = {}): Prom
   await installOpenApi(app, version);
   await app.register(healthRoutes, { service });
   await app.register(moderateRoutes, { service });
+  await app.register(moderateImageRoutes, { service });
   await app.register(openAiModerationRoutes, { service });
   await app.register(decisionRoutes, { service });
   await app.register(reviewRoutes, { service });

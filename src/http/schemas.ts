@@ -45,6 +45,10 @@ export const EvidenceSchema = Type.Object({
   action: Type.Optional(literalUnion(['allow', 'review', 'block'] as const)),
   overrides: Type.Optional(Type.Array(Type.String())),
   listId: Type.Optional(Type.String()),
+  region: Type.Optional(Type.Object({ x: Type.Integer(), y: Type.Integer(), w: Type.Integer(), h: Type.Integer() },
+    { description: 'Where in the picture, in original pixels (EXIF orientation applied).' })),
+  frame: Type.Optional(Type.Integer({ description: 'The frame of an animated picture (0-based).' })),
+  readText: Type.Optional(Type.String({ description: 'The whole text read from the picture (a QR payload); span points into it.' })),
 });
 
 export const ReasonSchema = Type.Object({
@@ -75,6 +79,11 @@ export const DecisionSchema = Type.Object({
   evidence: Type.Array(EvidenceSchema),
   reasons: Type.Array(ReasonSchema),
   maskedText: Type.Optional(Type.String()),
+  media: Type.Optional(Type.Object({
+    format: Type.String(), width: Type.Integer(), height: Type.Integer(), frames: Type.Integer(), bytes: Type.Integer(),
+    sha256: Type.String(), pdq: Type.String({ description: 'PDQ hash, 64 hex digits: what an image hash list matches.' }),
+    pdqQuality: Type.Integer({ description: '0–100; below 50 the picture is too flat for its PDQ to mean much.' }),
+  }, { description: 'Pictures: format, size (EXIF orientation applied) and hashes. The bytes are never stored.' })),
   models: Type.Record(Type.String(), Type.String()),
   latencyMs: Type.Number(),
   dataId: Type.Union([Type.String(), Type.Null()]),

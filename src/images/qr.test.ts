@@ -4,7 +4,7 @@ import sharp from 'sharp';
 import { probeImage, rasterize } from './decode.js';
 import { qrCode, scene } from './fixtures.js';
 import { findQrCodes } from './qr.js';
-import type { Region } from './qr.js';
+import type { Region } from '../content/index.js';
 
 async function qrsIn(bytes: Buffer) {
   return findQrCodes(await rasterize(bytes, await probeImage(bytes), 1024));

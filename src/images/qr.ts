@@ -6,10 +6,9 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { prepareZXingModule, readBarcodes } from 'zxing-wasm/reader';
 import type { ReaderOptions } from 'zxing-wasm/reader';
+import type { Region } from '../content/index.js';
 import type { Raster } from './decode.js';
 
-/** A box in the original picture's pixels (EXIF orientation applied). */
-export interface Region { x: number; y: number; w: number; h: number }
 
 export interface QrFinding { text: string; region: Region }
 

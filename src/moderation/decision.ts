@@ -13,6 +13,19 @@ export interface DecisionEvidence extends Evidence {
   listId?: string;
 }
 
+/** What was moderated, for a picture: enough to draw evidence boxes and to add it to a hash list. */
+export interface MediaInfo {
+  format: string;
+  width: number;
+  height: number;
+  frames: number;
+  bytes: number;
+  sha256: string;
+  /** PDQ hash (64 hex digits) and its quality (0–100; below 50 the picture is too flat to match by). */
+  pdq: string;
+  pdqQuality: number;
+}
+
 export interface Decision {
   id: string;
   kind: ContentKind;
@@ -23,6 +36,8 @@ export interface Decision {
   evidence: DecisionEvidence[];
   reasons: Reason[];
   maskedText?: string;
+  /** Pictures: format, size and hashes. */
+  media?: MediaInfo;
   /** Detector name → version, for the audit trail. */
   models: Record<string, string>;
   latencyMs: number;

@@ -4,3 +4,4 @@ export * from './moderateText.js';
 export { maskSpans } from './mask.js';
 export { OPENAI_CATEGORY_KEYS, toOpenAiResult } from './openaiCategories.js';
 export type { OpenAiCategory, OpenAiResult } from './openaiCategories.js';
+export * from './moderateImage.js';

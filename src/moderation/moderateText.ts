@@ -2,9 +2,11 @@
 // let allow entries override, then let the policy decide. Nothing here touches storage.
 
 import { performance } from 'node:perf_hooks';
-import type { Detection, Detector, TextInput } from '../detectors/index.js';
+import type { Category } from '../content/index.js';
+import type { Detection, Detector, Span, TextInput } from '../detectors/index.js';
 import { normalizeForMatching } from '../normalize/index.js';
 import { evaluatePolicy } from '../policies/index.js';
+import type { CategoryResult, ListAction } from '../policies/index.js';
 import { allowEvidence, applyAllow, categoryResults } from './combine.js';
 import type { AllowHit } from './combine.js';
 import type { Decision, DecisionEvidence } from './decision.js';
@@ -28,8 +30,19 @@ export interface TextContext {
   signal?: AbortSignal;
 }
 
-export async function moderateText(request: TextRequest, ctx: TextContext): Promise<Decision> {
-  const started = performance.now();
+/** What the text pipeline finds in one text, before the policy decides. */
+export interface TextReading {
+  categories: Record<Category, CategoryResult>;
+  /** Sorted by where they begin in the text. */
+  evidence: DecisionEvidence[];
+  listActions: ListAction[];
+  models: Record<string, string>;
+  /** Spans to mask in the text. */
+  masked: Span[];
+}
+
+/** Normalises once, runs every text detector and the tenant's lists, lets allow entries override. */
+export async function readText(request: Pick<TextRequest, 'text' | 'lang'>, ctx: Omit<TextContext, 'id' | 'createdAt'>): Promise<TextReading> {
   const normalized = normalizeForMatching(request.text);
   const input: TextInput = { kind: 'text', text: request.text, lang: request.lang, normalized };
   const applied = ctx.policy.body.lists === 'all'
@@ -45,26 +58,34 @@ export async function moderateText(request: TextRequest, ctx: TextContext): Prom
     detections.push(applyAllow(detection, lists.allows, overridden));
     models[detector.name] = detector.version;
   }
-
-  const categories = categoryResults(detections, lists.evidence);
-  const verdict = evaluatePolicy(ctx.policy.body, categories, lists.actions);
   const evidence: DecisionEvidence[] = [
     ...detections.flatMap((d) => d.evidence),
     ...lists.evidence,
     ...allowEvidence(overridden),
   ].sort((a, b) => (a.span?.start ?? 0) - (b.span?.start ?? 0));
-  const masked = evidence.filter((e) => e.mask && e.span && e.action !== 'allow').map((e) => e.span!);
+  return {
+    categories: categoryResults(detections, lists.evidence),
+    evidence,
+    listActions: lists.actions,
+    models,
+    masked: evidence.filter((e) => e.mask && e.span && e.action !== 'allow').map((e) => e.span!),
+  };
+}
 
+export async function moderateText(request: TextRequest, ctx: TextContext): Promise<Decision> {
+  const started = performance.now();
+  const reading = await readText(request, ctx);
+  const verdict = evaluatePolicy(ctx.policy.body, reading.categories, reading.listActions);
   return {
     id: ctx.id,
     kind: 'text',
     suggestion: verdict.suggestion,
     policy: `${ctx.policy.name}@${ctx.policy.version}`,
-    categories,
-    evidence,
+    categories: reading.categories,
+    evidence: reading.evidence,
     reasons: verdict.reasons,
-    maskedText: maskSpans(request.text, masked),
-    models,
+    maskedText: maskSpans(request.text, reading.masked),
+    models: reading.models,
     latencyMs: Math.round((performance.now() - started) * 1000) / 1000,
     dataId: request.dataId ?? null,
     metadata: request.metadata ?? null,

@@ -10,19 +10,23 @@ export function contentHash(content: string): string {
   return `sha256:${createHash('sha256').update(content, 'utf8').digest('hex')}`;
 }
 
-export function decisionToRow(d: Decision, tenantId: string, content: string, storeContent: boolean): DecisionTable {
+/**
+ * The row of a decision. `content` is the text (stored only when `storeContent`); a picture's
+ * bytes are never stored, only their SHA-256 (`media.sha256`).
+ */
+export function decisionToRow(d: Decision, tenantId: string, content: string | null, storeContent: boolean): DecisionTable {
   const flagged = flaggedCategories(d.categories);
   return {
     id: d.id,
     tenant_id: tenantId,
     kind: d.kind,
-    content_hash: contentHash(content),
+    content_hash: content !== null ? contentHash(content) : `sha256:${d.media?.sha256 ?? ''}`,
     content: storeContent ? content : null,
     suggestion: d.suggestion,
     policy: d.policy,
     categories: JSON.stringify(d.categories),
     flagged: flagged.length ? `,${flagged.join(',')},` : '',
-    evidence: JSON.stringify({ evidence: d.evidence, reasons: d.reasons, maskedText: d.maskedText }),
+    evidence: JSON.stringify({ evidence: d.evidence, reasons: d.reasons, maskedText: d.maskedText, media: d.media }),
     models: JSON.stringify(d.models),
     latency_ms: d.latencyMs,
     data_id: d.dataId,
@@ -34,7 +38,7 @@ export function decisionToRow(d: Decision, tenantId: string, content: string, st
 export interface StoredDecision extends Decision { contentHash: string; content: string | null }
 
 export function rowToDecision(row: DecisionTable): StoredDecision {
-  const extra = JSON.parse(row.evidence) as Pick<Decision, 'evidence' | 'reasons' | 'maskedText'>;
+  const extra = JSON.parse(row.evidence) as Pick<Decision, 'evidence' | 'reasons' | 'maskedText' | 'media'>;
   return {
     id: row.id,
     kind: row.kind as Decision['kind'],
@@ -44,6 +48,7 @@ export function rowToDecision(row: DecisionTable): StoredDecision {
     evidence: extra.evidence,
     reasons: extra.reasons,
     ...(extra.maskedText !== undefined ? { maskedText: extra.maskedText } : {}),
+    ...(extra.media !== undefined ? { media: extra.media } : {}),
     models: JSON.parse(row.models) as Record<string, string>,
     latencyMs: Number(row.latency_ms),
     dataId: row.data_id,

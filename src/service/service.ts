@@ -10,6 +10,8 @@ import { builtinTextDetectors } from '../detectors/index.js';
 import { CachedSources } from './cachedSources.js';
 import { DecisionRecorder } from './decisionRecorder.js';
 import { Metrics } from './metrics.js';
+import { DEFAULT_IMAGE_LIMITS } from '../images/decode.js';
+import { ImageModeration } from './imageModeration.js';
 import { TextModeration } from './textModeration.js';
 
 export interface TenantSettings { storeContent: boolean }
@@ -29,6 +31,7 @@ export interface Service {
   readonly recorder: DecisionRecorder;
   readonly metrics: Metrics;
   readonly text: TextModeration;
+  readonly images: ImageModeration;
   tenantSettings(tenantId: string): Promise<TenantSettings>;
   /**
    * Makes every accepted decision durable before a read (in every worker, when there are several);
@@ -68,6 +71,10 @@ export async function createService(config: Config, options: ServiceOptions = {}
   const metrics = new Metrics();
   const tenantSettings = (tenantId: string): Promise<TenantSettings> => sources.settings(tenantId);
   const text = new TextModeration(detectors, sources, recorder, metrics, tenantSettings);
+  const images = new ImageModeration({
+    limits: { maxBytes: config.imageMaxBytes, maxPixels: config.imageMaxPixels, maxFrames: DEFAULT_IMAGE_LIMITS.maxFrames },
+    threads: config.imageThreads, timeoutMs: config.imageTimeoutMs,
+  }, detectors, sources, recorder, metrics);
   const listeners: ((change: Change) => void)[] = [];
   let peers: PeerLine | null = null;
   const applyChange = (change: Change): void => {
@@ -76,7 +83,7 @@ export async function createService(config: Config, options: ServiceOptions = {}
   };
 
   return {
-    config, db, stores, detectors, sources, recorder, metrics, text, tenantSettings,
+    config, db, stores, detectors, sources, recorder, metrics, text, images, tenantSettings,
     async changed(change) {
       if (peers) await peers.ask({ change }); else applyChange(change);
     },
@@ -93,10 +100,12 @@ export async function createService(config: Config, options: ServiceOptions = {}
       const checks: Record<string, string> = {};
       try { await db.ping(); checks.database = 'ok'; } catch (err) { checks.database = String(err); }
       for (const d of detectors) checks[`detector:${d.name}`] = `loaded ${d.version}`;
+      checks.pictureWorkers = images.state;
       checks.auditLog = recorder.failures === 0 ? 'ok' : `${recorder.failures} failed writes, ${recorder.pending} decisions waiting`;
       return { ready: checks.database === 'ok', checks };
     },
     async close() {
+      await images.close();
       await recorder.flush();
       recorder.close();
       await db.close();

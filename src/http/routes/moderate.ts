@@ -48,12 +48,17 @@ function textsOf(body: BodyT): string[] {
   if ((body.text === undefined) === (body.texts === undefined)) {
     throw new BulwarkError('REQUEST_INVALID', 'Send exactly one of "text" or "texts".');
   }
-  if (body.metadata && Buffer.byteLength(JSON.stringify(body.metadata)) > METADATA_MAX_BYTES) {
-    throw new BulwarkError('REQUEST_INVALID', `"metadata" is larger than ${METADATA_MAX_BYTES} bytes as JSON.`);
-  }
+  checkMetadata(body.metadata);
   const texts = body.texts ?? [body.text as string];
   checkTexts(texts, body.texts ? 'texts' : 'text', Boolean(body.texts));
   return texts;
+}
+
+/** Metadata is stored with the decision: at most METADATA_MAX_BYTES as JSON. */
+export function checkMetadata(metadata: Record<string, unknown> | undefined | null): void {
+  if (metadata && Buffer.byteLength(JSON.stringify(metadata)) > METADATA_MAX_BYTES) {
+    throw new BulwarkError('REQUEST_INVALID', `"metadata" is larger than ${METADATA_MAX_BYTES} bytes as JSON.`);
+  }
 }
 
 /** Batch size, empty and over-long texts: the same limits for every text route. */

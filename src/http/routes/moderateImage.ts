@@ -1,0 +1,107 @@
+// POST /v1/moderate/image: one picture, sent as multipart/form-data (a `file` part), as a raw body
+// with an image/* content type, or as JSON { "base64": "…" }. `policy`, `dataId` and `metadata`
+// come as form fields (multipart), in the query string (raw body) or in the JSON.
+
+import multipart from '@fastify/multipart';
+import { Type } from '@sinclair/typebox';
+import type { Static } from '@sinclair/typebox';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { BulwarkError } from '../../errors.js';
+import type { Service } from '../../service/index.js';
+import { parseJsonBody } from '../plugins/jsonBody.js';
+import { principalOf } from '../plugins/auth.js';
+import { DecisionSchema, errorResponses } from '../schemas.js';
+import { checkMetadata } from './moderate.js';
+
+const POLICY = Type.String({ pattern: '^[A-Za-z0-9_.-]{1,64}$', description: 'Policy name; default "default".' });
+const DATA_ID = Type.String({ maxLength: 128, description: 'Your id for the picture; stored with the decision.' });
+
+const JsonBody = Type.Object({
+  base64: Type.String({ description: 'The picture file, base64-encoded.' }),
+  policy: Type.Optional(POLICY),
+  dataId: Type.Optional(DATA_ID),
+  metadata: Type.Optional(Type.Record(Type.String(), Type.Unknown(), { description: 'Stored with the decision (≤ 8 KB as JSON).' })),
+}, { additionalProperties: false });
+
+const Query = Type.Object({ policy: Type.Optional(POLICY), dataId: Type.Optional(DATA_ID) }, { additionalProperties: false });
+
+interface Picture { bytes: Buffer; policy?: string; dataId?: string; metadata?: Record<string, unknown> }
+
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+const FIELD_MAX_BYTES = 16 * 1024;
+
+export async function moderateImageRoutes(app: FastifyInstance, { service }: { service: Service }): Promise<void> {
+  const { maxBytes } = service.images.settings.limits;
+  await app.register(multipart, { limits: { fileSize: maxBytes, files: 1, fields: 8, fieldSize: FIELD_MAX_BYTES, parts: 10 } });
+  app.addContentTypeParser(/^image\/[\w.+-]+$/, { parseAs: 'buffer', bodyLimit: maxBytes }, (_req, body, done) => done(null, body));
+
+  app.post<{ Body: Static<typeof JsonBody> | Buffer | undefined; Querystring: Static<typeof Query> }>('/v1/moderate/image', {
+    config: { scope: 'moderate' },
+    // A base64 body is a third larger than the file it carries.
+    bodyLimit: Math.ceil(maxBytes / 3) * 4 + FIELD_MAX_BYTES,
+    schema: {
+      tags: ['moderation'],
+      summary: 'Moderate a picture',
+      description: 'Send the picture as multipart/form-data (a `file` part, plus `policy`, `dataId`, `metadata` fields), ' +
+        'as a raw body with an image/* content type (`policy` and `dataId` in the query), or as JSON `{ "base64": … }`. ' +
+        'JPEG, PNG, WebP, GIF (animated: several frames), AVIF, TIFF.',
+      querystring: Query,
+      body: { content: { 'application/json': { schema: JsonBody } } },
+      response: { 200: DecisionSchema, ...errorResponses(403, 404, 413, 415, 422, 503) },
+    },
+  }, async (req) => {
+    const picture = await pictureOf(req);
+    checkMetadata(picture.metadata);
+    return service.images.moderate(
+      { tenantId: principalOf(req).tenantId, policy: picture.policy },
+      picture.bytes,
+      { dataId: picture.dataId ?? null, metadata: picture.metadata ?? null },
+    );
+  });
+}
+
+async function pictureOf(req: FastifyRequest<{ Querystring: Static<typeof Query> }>): Promise<Picture> {
+  if (req.isMultipart()) return multipartPicture(req);
+  if (Buffer.isBuffer(req.body)) return { bytes: req.body, ...req.query };
+  const body = req.body as Static<typeof JsonBody> | undefined;
+  if (!body) throw new BulwarkError('REQUEST_UNSUPPORTED_MEDIA_TYPE', 'Send the picture as multipart/form-data, an image/* body or JSON.');
+  if (Object.keys(req.query).length > 0) throw new BulwarkError('REQUEST_INVALID', 'With a JSON body, put policy and dataId in the JSON.');
+  const base64 = body.base64.replace(/\s+/g, '');
+  if (!BASE64.test(base64)) throw new BulwarkError('REQUEST_INVALID', '"base64" is not valid base64.');
+  return { bytes: Buffer.from(base64, 'base64'), policy: body.policy, dataId: body.dataId, metadata: body.metadata };
+}
+
+async function multipartPicture(req: FastifyRequest): Promise<Picture> {
+  const picture: Partial<Picture> = {};
+  try {
+    for await (const part of req.parts()) {
+      if (part.type === 'file') {
+        if (part.fieldname !== 'file') throw new BulwarkError('REQUEST_INVALID', `Unknown file part "${part.fieldname}"; send the picture as "file".`);
+        picture.bytes = await part.toBuffer();
+        continue;
+      }
+      const value = String(part.value);
+      if (part.fieldname === 'policy') picture.policy = checkedField('policy', value, /^[A-Za-z0-9_.-]{1,64}$/);
+      else if (part.fieldname === 'dataId') picture.dataId = checkedField('dataId', value, /^[^]{1,128}$/);
+      else if (part.fieldname === 'metadata') picture.metadata = metadataField(value);
+      else throw new BulwarkError('REQUEST_INVALID', `Unknown field "${part.fieldname}".`);
+    }
+  } catch (err) {
+    if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw new BulwarkError('MEDIA_TOO_LARGE', 'The picture is larger than the limit.');
+    if ((err as { code?: string }).code?.startsWith('FST_')) throw new BulwarkError('REQUEST_INVALID', `The multipart body is malformed: ${(err as Error).message}`);
+    throw err;
+  }
+  if (!picture.bytes) throw new BulwarkError('REQUEST_INVALID', 'The multipart body has no "file" part.');
+  return picture as Picture;
+}
+
+function checkedField(name: string, value: string, pattern: RegExp): string {
+  if (!pattern.test(value)) throw new BulwarkError('REQUEST_INVALID', `Field "${name}" is not valid.`);
+  return value;
+}
+
+function metadataField(value: string): Record<string, unknown> {
+  const parsed = parseJsonBody(Buffer.from(value));
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new BulwarkError('REQUEST_INVALID', 'Field "metadata" must be a JSON object.');
+  return parsed as Record<string, unknown>;
+}

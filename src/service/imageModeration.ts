@@ -1,0 +1,71 @@
+// Picture moderation as the service does it: resolve the tenant's policy and lists, analyse the file
+// in a worker thread (started on first use, or at `serve` by warmUp), decide, and record the
+// decision (never the picture: its SHA-256, PDQ hash and size are in `media`).
+
+import { newId, newReviewRow } from '../db/index.js';
+import type { ImageLimits } from '../images/decode.js';
+import { ImageWorkers } from '../images/workerPool.js';
+import { moderateImage } from '../moderation/index.js';
+import type { Decision, ImageRequest, ModerationSources } from '../moderation/index.js';
+import type { Detector } from '../detectors/index.js';
+import type { DecisionRecorder } from './decisionRecorder.js';
+import { decisionToRow, riskOf } from './decisionRows.js';
+import type { Metrics } from './metrics.js';
+import type { TextCall } from './textModeration.js';
+
+export interface ImageSettings { limits: ImageLimits; threads: number; timeoutMs: number }
+
+export class ImageModeration {
+  readonly settings: ImageSettings;
+  readonly #detectors: readonly Detector[];
+  readonly #sources: ModerationSources;
+  readonly #recorder: DecisionRecorder;
+  readonly #metrics: Metrics;
+  #workers: ImageWorkers | null = null;
+  #ready = false;
+
+  constructor(settings: ImageSettings, detectors: readonly Detector[], sources: ModerationSources, recorder: DecisionRecorder, metrics: Metrics) {
+    this.settings = settings;
+    this.#detectors = detectors;
+    this.#sources = sources;
+    this.#recorder = recorder;
+    this.#metrics = metrics;
+  }
+
+  /** Starts the worker threads now and waits until they are ready (serve calls it at start). */
+  async warmUp(): Promise<void> {
+    await this.#pool().ready();
+    this.#ready = true;
+  }
+
+  /** For /readyz: whether the picture threads are loaded. */
+  get state(): string {
+    if (!this.#workers) return 'idle (start on the first picture)';
+    return this.#ready ? `ready: ${this.#workers.size} threads` : `starting ${this.#workers.size} threads`;
+  }
+
+  async moderate(call: TextCall, bytes: Buffer, request: ImageRequest): Promise<Decision> {
+    const policy = await this.#sources.policy(call.tenantId, call.policy ?? 'default');
+    const lists = await this.#sources.lists(call.tenantId);
+    const analysis = await this.#pool().analyse(bytes, this.settings.limits);
+    const createdAt = new Date().toISOString();
+    const decision = await moderateImage(analysis, request, {
+      id: newId('dec'), createdAt, policy, lists, detectors: this.#detectors, signal: call.signal,
+    });
+    this.#recorder.record(
+      decisionToRow(decision, call.tenantId, null, false),
+      decision.suggestion === 'review' ? newReviewRow(call.tenantId, decision.id, riskOf(decision), createdAt) : null,
+    );
+    this.#metrics.countDecision('image', decision.suggestion, decision.categories);
+    return decision;
+  }
+
+  async close(): Promise<void> {
+    await this.#workers?.close();
+    this.#workers = null;
+  }
+
+  #pool(): ImageWorkers {
+    return (this.#workers ??= new ImageWorkers({ size: this.settings.threads, timeoutMs: this.settings.timeoutMs }));
+  }
+}

@@ -1,0 +1,104 @@
+// The picture API end to end on a real socket: the three ways to send a picture, evidence with a
+// region for a QR code in a generated photo, the decision in the audit log, and hostile files,
+// each refused with its documented code while the server keeps serving.
+
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import sharp from 'sharp';
+import { badCrcPng, pixelBomb, qrCode, scene, truncated } from '../src/images/fixtures.js';
+import { databases, startServer } from './support/server.js';
+import type { TestServer } from './support/server.js';
+
+type Payload = Buffer | string | FormData;
+
+async function send(s: TestServer, payload: Payload, contentType: string | null, query = ''): Promise<{ status: number; body: any }> {
+  const body = Buffer.isBuffer(payload) ? new Uint8Array(payload) : payload;
+  const res = await fetch(`${s.url}/v1/moderate/image${query}`, {
+    method: 'POST', body, headers: { authorization: `Bearer ${s.adminKey}`, ...(contentType ? { 'content-type': contentType } : {}) },
+  });
+  return { status: res.status, body: await res.json() };
+}
+
+for (const db of databases()) {
+  describe(`POST /v1/moderate/image (${db.name})`, () => {
+    let s: TestServer;
+    let ad: Buffer;
+    let plain: Buffer;
+    before(async () => {
+      s = await startServer(db.url, { BULWARK_IMAGE_THREADS: '1' });
+      plain = await sharp(await scene(1024, 768, 3)).jpeg({ quality: 85 }).toBuffer();
+      ad = await sharp(await scene(1280, 800, 4))
+        .composite([{ input: await qrCode('add me on WeChat: seller888', 220), left: 900, top: 420 }]).jpeg({ quality: 85 }).toBuffer();
+    });
+    after(async () => { await s.close(); });
+
+    test('a QR code with a contact handle is found in a photo: evidence with its region, media with the PDQ hash', async () => {
+      const { status, body } = await send(s, ad, 'image/jpeg', '?dataId=photo-1');
+      assert.equal(status, 200, JSON.stringify(body));
+      assert.equal(body.kind, 'image');
+      assert.notEqual(body.suggestion, 'pass');
+      const hit = body.evidence.find((e: any) => e.source === 'qr' && e.category === 'ads');
+      assert.ok(hit, JSON.stringify(body.evidence));
+      assert.equal(hit.readText, 'add me on WeChat: seller888');
+      assert.ok(hit.region.x >= 880 && hit.region.x + hit.region.w <= 1140 && hit.region.y >= 400 && hit.region.y + hit.region.h <= 660, JSON.stringify(hit.region));
+      assert.deepEqual({ ...body.media, sha256: undefined, pdq: undefined, pdqQuality: undefined },
+        { format: 'jpeg', width: 1280, height: 800, frames: 1, bytes: ad.length, sha256: undefined, pdq: undefined, pdqQuality: undefined });
+      assert.match(body.media.pdq, /^[0-9a-f]{64}$/);
+      assert.equal(body.dataId, 'photo-1');
+      const stored = await s.call('GET', `/v1/decisions/${body.id}`);
+      assert.equal(stored.status, 200);
+      assert.equal(stored.body.media.pdq, body.media.pdq);
+      assert.equal(stored.body.evidence.length, body.evidence.length);
+    });
+
+    test('the same picture as multipart and as JSON base64 gets the same answer; a plain photo passes', async () => {
+      const form = new FormData();
+      form.append('policy', 'default');
+      form.append('metadata', JSON.stringify({ album: 'a' }));
+      form.append('file', new Blob([new Uint8Array(ad)], { type: 'image/jpeg' }), 'ad.jpg');
+      const multipart = await send(s, form, null);
+      assert.equal(multipart.status, 200, JSON.stringify(multipart.body));
+      assert.deepEqual(multipart.body.metadata, { album: 'a' });
+      const json = await s.call('POST', '/v1/moderate/image', { base64: ad.toString('base64'), dataId: 'x' });
+      assert.equal(json.status, 200, JSON.stringify(json.body));
+      for (const other of [multipart.body, json.body]) {
+        assert.equal(other.suggestion, (await send(s, ad, 'image/jpeg')).body.suggestion);
+        assert.equal(other.media.pdq, multipart.body.media.pdq);
+      }
+      const clean = await send(s, plain, 'image/jpeg');
+      assert.equal(clean.body.suggestion, 'pass', JSON.stringify(clean.body.evidence));
+      assert.deepEqual(clean.body.evidence, []);
+    });
+
+    test('hostile and wrong input gets its documented code, and the server keeps serving', async () => {
+      const png = await scene(400, 300, 8);
+      const cases: [string, Payload, string | null, number, string][] = [
+        ['pixel bomb', pixelBomb(), 'image/png', 413, 'MEDIA_TOO_LARGE'],
+        ['truncated JPEG', truncated(plain), 'image/jpeg', 422, 'MEDIA_UNDECODABLE'],
+        ['PNG with a bad checksum', badCrcPng(png), 'image/png', 422, 'MEDIA_UNDECODABLE'],
+        ['zero bytes', Buffer.alloc(0), 'image/png', 400, 'MEDIA_EMPTY'],
+        ['not a picture', Buffer.from('%PDF-1.7 hello'), 'image/png', 415, 'MEDIA_UNSUPPORTED_TYPE'],
+        ['text body', 'hello', 'text/plain', 415, 'REQUEST_UNSUPPORTED_MEDIA_TYPE'],
+      ];
+      for (const [name, body, type, status, code] of cases) {
+        const res = await send(s, body, type);
+        assert.equal(res.status, status, `${name}: ${JSON.stringify(res.body)}`);
+        assert.equal(res.body.code, code, name);
+      }
+      const json = await s.call('POST', '/v1/moderate/image', { base64: '***', unknown: 1 });
+      assert.equal(json.status, 400);
+      const bad64 = await s.call('POST', '/v1/moderate/image', { base64: '***' });
+      assert.equal(bad64.body.code, 'REQUEST_INVALID');
+      const form = new FormData();
+      form.append('picture', new Blob([new Uint8Array(plain)]), 'x.jpg');
+      assert.equal((await send(s, form, null)).body.code, 'REQUEST_INVALID');
+      assert.equal((await send(s, plain, 'image/jpeg')).status, 200);
+    });
+
+    test('/readyz reports the picture workers', async () => {
+      const res = await fetch(`${s.url}/readyz`);
+      const body = await res.json() as any;
+      assert.match(JSON.stringify(body), /pictureWorkers/);
+    });
+  });
+}
