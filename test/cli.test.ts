@@ -93,6 +93,23 @@ describe('bulwark CLI', () => {
     assert.equal(cli('lists', 'import', 'nope', file).code, 1);
   });
 
+  test('an image list takes hex hashes as hash-sharing programmes exchange them; a bad line stops the import', () => {
+    const created = cli('lists', 'create', 'shared-bank', '--kind', 'image', '--action', 'block', '--category', 'sexual', '--max-distance', '24');
+    assert.equal(created.code, 0, created.stderr);
+    assert.deepEqual(JSON.parse(created.stdout).maxDistance, 24);
+    const file = path.join(dataDir, 'hashes.txt');
+    writeFileSync(file, `# from a hash-sharing programme\n${'AB'.repeat(32)}\npdq:${'ab'.repeat(32)}\nsha256:${'0'.repeat(64)}\n`);
+    const imported = cli('lists', 'import', 'shared-bank', file);
+    assert.equal(imported.code, 0, imported.stderr);
+    const counts = JSON.parse(imported.stdout) as { added: number; skipped: number };
+    assert.deepEqual([counts.added, counts.skipped], [2, 1], 'upper case and the pdq: prefix store as one form');
+    writeFileSync(file, `${'ab'.repeat(32)}\nnot-a-hash\n`);
+    const bad = cli('lists', 'import', 'shared-bank', file);
+    assert.equal(bad.code, 1);
+    assert.match(bad.stderr, /PDQ hash/);
+    assert.equal(cli('lists', 'create', 'odd', '--kind', 'image', '--action', 'block', '--category', 'sexual', '--max-distance', '300').code, 1);
+  });
+
   test('scan --file writes one decision per line, in order, with progress on stderr', () => {
     const file = path.join(dataDir, 'texts.txt');
     const texts = Array.from({ length: 250 }, (_, i) => (i % 50 === 7 ? 'I will kill you' : `thanks, see you at lunch on day ${i}`));

@@ -3,9 +3,10 @@
 
 import { CATEGORIES, LIST_ENTRIES_PER_CALL_MAX, isCategory } from '../content/index.js';
 import { loadConfig } from '../config.js';
-import { LIST_ACTIONS, LIST_MATCHES, validateListEntry } from '../lists/index.js';
-import type { ListMatch } from '../lists/index.js';
+import { LIST_ACTIONS, LIST_MATCHES } from '../lists/index.js';
 import { createService } from '../service/index.js';
+import { storedEntry } from '../service/listEntries.js';
+import { DEFAULT_MAX_DISTANCE, MAX_DISTANCE_LIMIT } from '../images/imageHashList.js';
 import type { Service } from '../service/index.js';
 import { isScope } from '../tenants/index.js';
 import type { Scope } from '../tenants/index.js';
@@ -30,26 +31,35 @@ export async function createKey(options: { name: string; scopes: string; tenant?
   });
 }
 
-export async function createList(name: string, options: { action: string; category: string; match: string; tenant?: string }): Promise<void> {
+export interface ListOptions { action: string; category: string; kind: string; match: string; maxDistance?: string; tenant?: string }
+
+export async function createList(name: string, options: ListOptions): Promise<void> {
   if (!(LIST_ACTIONS as readonly string[]).includes(options.action)) throw new Error(`--action must be one of ${LIST_ACTIONS.join(', ')}`);
-  if (!(LIST_MATCHES as readonly string[]).includes(options.match)) throw new Error(`--match must be one of ${LIST_MATCHES.join(', ')}`);
   if (!isCategory(options.category)) throw new Error(`--category must be one of ${CATEGORIES.join(', ')}`);
+  if (options.kind !== 'keyword' && options.kind !== 'image') throw new Error('--kind must be keyword or image');
+  if (options.kind === 'keyword' && !(LIST_MATCHES as readonly string[]).includes(options.match)) throw new Error(`--match must be one of ${LIST_MATCHES.join(', ')}`);
+  const maxDistance = options.maxDistance === undefined ? DEFAULT_MAX_DISTANCE : Number(options.maxDistance);
+  if (!Number.isInteger(maxDistance) || maxDistance < 0 || maxDistance > MAX_DISTANCE_LIMIT) throw new Error(`--max-distance must be 0–${MAX_DISTANCE_LIMIT}`);
+  const image = options.kind === 'image';
   await withService(async (service) => {
     const tenantId = await tenantOf(service, options.tenant);
-    const list = await service.stores.lists.create({ tenantId, name, kind: 'keyword', action: options.action, category: options.category, match: options.match });
+    const list = await service.stores.lists.create({ tenantId, name, kind: options.kind, action: options.action, category: options.category,
+      match: image ? 'pdq' : options.match, maxDistance: image ? maxDistance : null });
     await service.stores.audit.record({ tenantId, actor: 'cli', action: 'list.create', target: list.id, detail: { name, ...options } });
-    process.stdout.write(`${JSON.stringify({ id: list.id, name: list.name, action: list.action, category: list.category, match: list.match })}\n`);
+    process.stdout.write(`${JSON.stringify({ id: list.id, name: list.name, kind: list.kind, action: list.action, category: list.category,
+      ...(image ? { maxDistance } : { match: list.match }) })}\n`);
   });
 }
 
 export async function importList(listRef: string, file: string, options: { tenant?: string }): Promise<void> {
-  const values = (await readLines(file)).map((l) => l.trim()).filter((l) => l !== '' && !l.startsWith('#'));
+  const lines = (await readLines(file)).map((l) => l.trim()).filter((l) => l !== '' && !l.startsWith('#'));
   await withService(async (service) => {
     const tenantId = await tenantOf(service, options.tenant);
     const lists = await service.stores.lists.list(tenantId);
     const list = lists.find((l) => l.id === listRef || l.name === listRef);
     if (!list) throw new Error(`No list "${listRef}" in tenant ${tenantId}. Create it first (POST /v1/lists).`);
-    values.forEach((v) => validateListEntry(list.match as ListMatch, v));
+    // Image lists take hex hashes one a line, as hash-sharing programmes exchange them.
+    const values = lines.map((v) => storedEntry(list, v));
     let added = 0;
     let skipped = 0;
     for (let i = 0; i < values.length; i += LIST_ENTRIES_PER_CALL_MAX) {

@@ -5,6 +5,8 @@ import { Command } from 'commander';
 import { tuneEngine } from '../engine.js';
 import { version } from '../version.js';
 import { createKey, createList, importList } from './admin.js';
+import type { ListOptions } from './admin.js';
+import { DEFAULT_MAX_DISTANCE } from '../images/imageHashList.js';
 import { evalCommand } from './eval.js';
 import type { EvalOptions } from './eval.js';
 import { scan } from './scan.js';
@@ -37,15 +39,18 @@ program.command('eval').argument('[files...]', 'labelled JSONL files (../shared/
   .description('Measure accuracy on labelled data: AUPRC, precision, recall, FPR per category')
   .action((files: string[], opts: EvalOptions) => evalCommand(files, opts));
 
-const lists = program.command('lists').description('Keyword lists');
+const lists = program.command('lists').description('Keyword and image hash lists');
 lists.command('create').argument('<name>', 'a unique name')
   .requiredOption('-a, --action <action>', 'block, review or allow')
   .requiredOption('-c, --category <category>', 'the category its hits count for, e.g. spam')
-  .option('-m, --match <match>', 'exact, normalized or pattern', 'normalized')
+  .option('-k, --kind <kind>', 'keyword or image', 'keyword')
+  .option('-m, --match <match>', 'keyword lists: exact, normalized or pattern', 'normalized')
+  .option('-d, --max-distance <bits>', `image lists: the largest PDQ distance that matches (default ${DEFAULT_MAX_DISTANCE})`)
   .option('-t, --tenant <id>', 'tenant id (default: the default tenant)')
-  .description('Create a keyword list')
-  .action((name: string, opts: { action: string; category: string; match: string; tenant?: string }) => createList(name, opts));
-lists.command('import').argument('<list>', 'list id or name').argument('<file>', 'one entry per line; # starts a comment')
+  .description('Create a list')
+  .action((name: string, opts: ListOptions) => createList(name, opts));
+lists.command('import').argument('<list>', 'list id or name')
+  .argument('<file>', 'one entry per line (image lists: hex PDQ hashes or sha256:…); # starts a comment')
   .option('-t, --tenant <id>', 'tenant id (default: the default tenant)')
   .description('Add every line of a file to a list')
   .action((list: string, file: string, opts: { tenant?: string }) => importList(list, file, opts));

@@ -9,7 +9,11 @@ import { newId } from './ids.js';
 import { isUniqueViolation } from './sqlErrors.js';
 import type { Database, ListTable } from './schema.js';
 
-export interface NewList { tenantId: string; name: string; kind: string; action: string; category: string; match: string }
+export interface NewList {
+  tenantId: string; name: string; kind: string; action: string; category: string; match: string;
+  /** Image lists: the largest PDQ distance that matches. */
+  maxDistance?: number | null;
+}
 export type ListChanges = Partial<Pick<NewList, 'name' | 'action' | 'category' | 'match'>>;
 
 export interface ListRecord extends NewList {
@@ -32,7 +36,7 @@ export class ListStore {
     const now = new Date().toISOString();
     const values: ListTable = {
       id: newId('lst'), tenant_id: input.tenantId, name: input.name, kind: input.kind, action: input.action,
-      category: input.category, match: input.match, revision: 1, created_at: now, updated_at: now,
+      category: input.category, match: input.match, max_distance: input.maxDistance ?? null, revision: 1, created_at: now, updated_at: now,
     };
     try {
       await this.#db.insertInto('lists').values(values).execute();
@@ -177,6 +181,7 @@ async function bump(trx: Transaction<Database>, listId: string): Promise<number>
 function toRecord(r: ListTable): ListRecord {
   return {
     id: r.id, tenantId: r.tenant_id, name: r.name, kind: r.kind, action: r.action, category: r.category,
-    match: r.match, revision: Number(r.revision), createdAt: r.created_at, updatedAt: r.updated_at,
+    match: r.match, maxDistance: r.max_distance === null ? null : Number(r.max_distance),
+    revision: Number(r.revision), createdAt: r.created_at, updatedAt: r.updated_at,
   };
 }

@@ -43,6 +43,8 @@ export interface ListTable {
   action: string;
   category: string;
   match: string;
+  /** Image lists: the largest PDQ Hamming distance that matches (null for keyword lists). */
+  max_distance: number | null;
   /** Bumped on every change to the list or its entries: compiled matchers are cached by it. */
   revision: number;
   created_at: string;

@@ -32,6 +32,10 @@ export interface Evidence {
   frame?: number;
   /** Evidence in text read from a picture (a QR code's payload): that whole text; `span` points into it. */
   readText?: string;
+  /** Image hash-list evidence: bits between the picture's PDQ hash and the entry (0 for SHA-256). */
+  distance?: number;
+  /** Image hash-list evidence: which turn of the picture matched ('original', 'rotate90', 'mirror', …, 'exact'). */
+  orientation?: string;
 }
 
 export interface Detection {

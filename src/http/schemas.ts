@@ -49,6 +49,8 @@ export const EvidenceSchema = Type.Object({
     { description: 'Where in the picture, in original pixels (EXIF orientation applied).' })),
   frame: Type.Optional(Type.Integer({ description: 'The frame of an animated picture (0-based).' })),
   readText: Type.Optional(Type.String({ description: 'The whole text read from the picture (a QR payload); span points into it.' })),
+  distance: Type.Optional(Type.Integer({ description: 'Image hash lists: bits between the picture\'s PDQ hash and the entry.' })),
+  orientation: Type.Optional(Type.String({ description: 'Image hash lists: the turn of the picture that matched (original, rotate90, …, exact).' })),
 });
 
 export const ReasonSchema = Type.Object({

@@ -83,7 +83,7 @@ export class PdqIndex {
 
   searchWords(query: Int32Array, maxDistance: number): IndexHit[] {
     const hits: IndexHit[] = [];
-    if (this.size === 0) return hits;
+    if (this.size === 0 || maxDistance < 0) return hits;
     const radius = Math.floor(maxDistance / CHUNKS);
     const words = this.#words;
     const found = new Set<number>();

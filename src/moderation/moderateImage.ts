@@ -1,11 +1,14 @@
-// The picture pipeline once a worker has analysed the file (images/analysis.ts): text read from the
-// picture (QR payloads) goes through the whole text pipeline, tenant lists included; its evidence
-// says where in the picture it was read; then the policy decides once for the picture.
+// The picture pipeline once a worker has analysed the file (images/analysis.ts): the picture's
+// hashes are looked up in the tenant's image lists (every rotation and flip); text read from the
+// picture (QR payloads) goes through the whole text pipeline, keyword lists included, its evidence
+// saying where in the picture it was read; an allow-listed picture silences its list's category;
+// then the policy decides once for the picture.
 
 import { performance } from 'node:perf_hooks';
 import type { Category } from '../content/index.js';
 import { maxSeverity } from '../content/index.js';
 import type { ImageAnalysis } from '../images/analysis.js';
+import type { ImageHashList } from '../images/imageHashList.js';
 import { evaluatePolicy } from '../policies/index.js';
 import type { CategoryResult, ListAction } from '../policies/index.js';
 import { categoryResults } from './combine.js';
@@ -21,12 +24,32 @@ export interface ImageRequest {
 /** Versions of the picture readers, recorded in each decision's `models`. */
 export const IMAGE_READERS = { pdq: '1', qr: 'zxing-wasm 3' } as const;
 
-export async function moderateImage(analysis: ImageAnalysis, request: ImageRequest, ctx: TextContext): Promise<Decision> {
+/** The text pipeline's context plus the tenant's image hash lists. */
+export interface ImageContext extends TextContext { imageLists: readonly ImageHashList[] }
+
+const LIST_SEVERITY = { block: 'high', review: 'medium' } as const;
+const LIST_SCORE = { block: 1, review: 0.8 } as const;
+
+export async function moderateImage(analysis: ImageAnalysis, request: ImageRequest, ctx: ImageContext): Promise<Decision> {
   const started = performance.now();
   const categories = categoryResults([], []);
   const evidence: DecisionEvidence[] = [];
   const listActions: ListAction[] = [];
   const models: Record<string, string> = { ...IMAGE_READERS };
+  const whole = { x: 0, y: 0, w: analysis.info.width, h: analysis.info.height };
+  const allows: DecisionEvidence[] = [];
+  for (const list of ctx.imageLists) {
+    for (const hit of list.find(analysis.hashes)) {
+      const category = list.category as Category;
+      const found = { category, source: 'hash', text: '', rule: `list:${list.name}`, entry: hit.entry, listId: list.id,
+        distance: hit.distance, orientation: hit.orientation, region: whole, action: list.action };
+      if (list.action === 'allow') { allows.push({ ...found, severity: 'none', score: 0 }); continue; }
+      evidence.push({ ...found, severity: LIST_SEVERITY[list.action], score: LIST_SCORE[list.action] });
+      listActions.push({ listId: list.id, category, action: list.action });
+      categories[category].score = Math.max(categories[category].score, LIST_SCORE[list.action]);
+      categories[category].severity = maxSeverity(categories[category].severity, LIST_SEVERITY[list.action]);
+    }
+  }
   for (const qr of analysis.qr) {
     const reading = await readText({ text: qr.text }, ctx);
     merge(categories, reading.categories);
@@ -36,7 +59,8 @@ export async function moderateImage(analysis: ImageAnalysis, request: ImageReque
       evidence.push({ ...e, source: 'qr', region: qr.region, readText: qr.text, ...(analysis.info.frames > 1 ? { frame: qr.frame } : {}) });
     }
   }
-  const verdict = evaluatePolicy(ctx.policy.body, categories, listActions);
+  const kept = allowKnownGood(allows, categories, evidence, listActions);
+  const verdict = evaluatePolicy(ctx.policy.body, categories, kept.listActions);
   const { info, hashes } = analysis;
   return {
     id: ctx.id,
@@ -44,7 +68,7 @@ export async function moderateImage(analysis: ImageAnalysis, request: ImageReque
     suggestion: verdict.suggestion,
     policy: `${ctx.policy.name}@${ctx.policy.version}`,
     categories,
-    evidence,
+    evidence: kept.evidence,
     reasons: verdict.reasons,
     media: {
       format: info.format, width: info.width, height: info.height, frames: info.frames, bytes: info.bytes,
@@ -55,6 +79,22 @@ export async function moderateImage(analysis: ImageAnalysis, request: ImageReque
     dataId: request.dataId ?? null,
     metadata: request.metadata ?? null,
     createdAt: ctx.createdAt,
+  };
+}
+
+/**
+ * A picture on an allow list is known to be good for that list's category: that category's
+ * evidence, score and list actions are dropped, and the allow evidence names the rules it overrode.
+ */
+function allowKnownGood(allows: DecisionEvidence[], categories: Record<Category, CategoryResult>, evidence: DecisionEvidence[],
+  listActions: ListAction[]): { evidence: DecisionEvidence[]; listActions: ListAction[] } {
+  if (allows.length === 0) return { evidence, listActions };
+  const allowed = new Set(allows.map((a) => a.category));
+  for (const allow of allows) allow.overrides = [...new Set(evidence.filter((e) => e.category === allow.category).map((e) => e.rule))];
+  for (const category of allowed) categories[category] = { score: 0, severity: 'none' };
+  return {
+    evidence: [...evidence.filter((e) => !allowed.has(e.category)), ...allows],
+    listActions: listActions.filter((a) => !allowed.has(a.category)),
   };
 }
 

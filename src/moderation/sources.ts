@@ -4,6 +4,7 @@
 import type { Category } from '../content/index.js';
 import type { Span } from '../detectors/index.js';
 import type { NormalizedText } from '../normalize/index.js';
+import type { ImageHashList } from '../images/imageHashList.js';
 import type { PolicyBody } from '../policies/index.js';
 
 export interface ResolvedPolicy { name: string; version: number; body: PolicyBody }
@@ -22,6 +23,8 @@ export interface CompiledList {
 export interface ModerationSources {
   /** The latest version of the named policy; throws POLICY_NOT_FOUND. */
   policy(tenantId: string, name: string): Promise<ResolvedPolicy>;
-  /** Every custom list of the tenant, compiled. */
+  /** Every keyword list of the tenant, compiled. */
   lists(tenantId: string): Promise<readonly CompiledList[]>;
+  /** Every image hash list of the tenant, compiled. */
+  imageLists(tenantId: string): Promise<readonly ImageHashList[]>;
 }

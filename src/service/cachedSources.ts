@@ -5,7 +5,9 @@
 // every invalidation, keeps a load that started before a write from caching what it read.
 
 import { BulwarkError } from '../errors.js';
-import type { Stores } from '../db/index.js';
+import type { ListRecord, Stores } from '../db/index.js';
+import { compileImageList, DEFAULT_MAX_DISTANCE } from '../images/imageHashList.js';
+import type { ImageHashList } from '../images/imageHashList.js';
 import type { Category } from '../content/index.js';
 import { compileKeywordList } from '../lists/index.js';
 import type { ListAction, ListMatch } from '../lists/index.js';
@@ -17,11 +19,19 @@ const REFRESH_MS = 2_000;
 
 interface Cached<T> { value: T; until: number }
 
+interface TenantLists { keyword: CompiledList[]; image: ImageHashList[] }
+
+function compileList(list: ListRecord, values: readonly string[]): CompiledList | ImageHashList {
+  const common = { id: list.id, name: list.name, action: list.action as ListAction, category: list.category as Category, entries: values };
+  if (list.kind === 'image') return compileImageList({ ...common, maxDistance: list.maxDistance ?? DEFAULT_MAX_DISTANCE });
+  return compileKeywordList({ ...common, match: list.match as ListMatch });
+}
+
 export class CachedSources implements ModerationSources {
   readonly #stores: Stores;
   readonly #policies = new Map<string, Cached<ResolvedPolicy>>();
-  readonly #tenantLists = new Map<string, Cached<readonly CompiledList[]>>();
-  readonly #compiled = new Map<string, { tenantId: string; revision: number; list: CompiledList }>();
+  readonly #tenantLists = new Map<string, Cached<TenantLists>>();
+  readonly #compiled = new Map<string, { tenantId: string; revision: number; list: CompiledList | ImageHashList }>();
   readonly #settings = new Map<string, Cached<TenantSettings>>();
   readonly #generations = new Map<string, number>();
   /** The operator's BULWARK_STORE_CONTENT: every tenant's decisions keep their content. */
@@ -57,26 +67,34 @@ export class CachedSources implements ModerationSources {
     return value;
   }
 
+  /** The tenant's keyword lists, compiled: what the text pipeline matches. */
   async lists(tenantId: string): Promise<readonly CompiledList[]> {
+    return (await this.#lists(tenantId)).keyword;
+  }
+
+  /** The tenant's image hash lists, compiled. */
+  async imageLists(tenantId: string): Promise<readonly ImageHashList[]> {
+    return (await this.#lists(tenantId)).image;
+  }
+
+  async #lists(tenantId: string): Promise<TenantLists> {
     const hit = this.#tenantLists.get(tenantId);
     if (hit && hit.until > Date.now()) return hit.value;
     const generation = this.#generation(tenantId);
     const lists = await this.#stores.lists.listsForTenant(tenantId);
-    const compiled: CompiledList[] = [];
+    const value: TenantLists = { keyword: [], image: [] };
     for (const list of lists) {
-      const known = this.#compiled.get(list.id);
-      if (known && known.revision === list.revision) { compiled.push(known.list); continue; }
-      const values = await this.#stores.lists.allValues(list.id);
-      const fresh = compileKeywordList({
-        id: list.id, name: list.name, action: list.action as ListAction, category: list.category as Category,
-        match: list.match as ListMatch, entries: values,
-      });
-      this.#compiled.set(list.id, { tenantId, revision: list.revision, list: fresh });
-      compiled.push(fresh);
+      let compiled = this.#compiled.get(list.id);
+      if (!compiled || compiled.revision !== list.revision) {
+        compiled = { tenantId, revision: list.revision, list: compileList(list, await this.#stores.lists.allValues(list.id)) };
+        this.#compiled.set(list.id, compiled);
+      }
+      if (list.kind === 'image') value.image.push(compiled.list as ImageHashList);
+      else value.keyword.push(compiled.list as CompiledList);
     }
     this.#forgetDeleted(tenantId, new Set(lists.map((l) => l.id)));
-    if (generation === this.#generation(tenantId)) this.#tenantLists.set(tenantId, { value: compiled, until: Date.now() + REFRESH_MS });
-    return compiled;
+    if (generation === this.#generation(tenantId)) this.#tenantLists.set(tenantId, { value, until: Date.now() + REFRESH_MS });
+    return value;
   }
 
   /** Call after a write so the next request of this tenant sees it. */

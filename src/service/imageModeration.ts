@@ -47,10 +47,11 @@ export class ImageModeration {
   async moderate(call: TextCall, bytes: Buffer, request: ImageRequest): Promise<Decision> {
     const policy = await this.#sources.policy(call.tenantId, call.policy ?? 'default');
     const lists = await this.#sources.lists(call.tenantId);
+    const imageLists = await this.#sources.imageLists(call.tenantId);
     const analysis = await this.#pool().analyse(bytes, this.settings.limits);
     const createdAt = new Date().toISOString();
     const decision = await moderateImage(analysis, request, {
-      id: newId('dec'), createdAt, policy, lists, detectors: this.#detectors, signal: call.signal,
+      id: newId('dec'), createdAt, policy, lists, imageLists, detectors: this.#detectors, signal: call.signal,
     });
     this.#recorder.record(
       decisionToRow(decision, call.tenantId, null, false),

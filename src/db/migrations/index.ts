@@ -5,10 +5,12 @@ import { Migrator, sql } from 'kysely';
 import type { Kysely, Migration, MigrationProvider } from 'kysely';
 import type { DialectSpec } from '../dialects.js';
 import { initial } from './0001_initial.js';
+import { imageLists } from './0002_image_lists.js';
 
 export function migrations(spec: DialectSpec): Record<string, Migration> {
   return {
     '0001_initial': initial(spec),
+    '0002_image_lists': imageLists(),
   };
 }
 

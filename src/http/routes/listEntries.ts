@@ -1,12 +1,11 @@
-// Adding entries to a keyword list, shared by the lists API and the review "add to list" step:
+// Adding entries to a list, shared by the lists API and the review "add to list" step:
 // entries are validated for the list's match kind before anything is stored.
 
 import { LIST_ENTRY_MAX_CHARS } from '../../content/index.js';
 import type { ListRecord } from '../../db/index.js';
 import { BulwarkError } from '../../errors.js';
-import { validateListEntry } from '../../lists/index.js';
-import type { ListMatch } from '../../lists/index.js';
 import type { Service } from '../../service/index.js';
+import { storedEntry } from '../../service/listEntries.js';
 
 /** The tenant's list, or LIST_NOT_FOUND. */
 export async function requireList(service: Service, tenantId: string, listId: string): Promise<ListRecord> {
@@ -15,7 +14,7 @@ export async function requireList(service: Service, tenantId: string, listId: st
   return list;
 }
 
-/** Trimmed, validated values for this list (LIST_ENTRY_INVALID / LIST_PATTERN_INVALID otherwise). */
+/** The values as this list stores them (LIST_ENTRY_INVALID / LIST_PATTERN_INVALID otherwise). */
 export function checkEntries(list: ListRecord, values: readonly string[]): string[] {
   return values.map((raw, i) => {
     const value = raw.trim();
@@ -23,8 +22,7 @@ export function checkEntries(list: ListRecord, values: readonly string[]): strin
     if (length === 0 || length > LIST_ENTRY_MAX_CHARS) {
       throw new BulwarkError('LIST_ENTRY_INVALID', `entries[${i}] must be 1–${LIST_ENTRY_MAX_CHARS} characters.`);
     }
-    validateListEntry(list.match as ListMatch, value);
-    return value;
+    return storedEntry(list, value);
   });
 }
 

@@ -10,16 +10,22 @@ import type { ListRecord } from '../../db/index.js';
 import type { Service } from '../../service/index.js';
 import { principalOf } from '../plugins/auth.js';
 import { CursorQuery, IdParams, errorResponses, literalUnion } from '../schemas.js';
+import { DEFAULT_MAX_DISTANCE, MAX_DISTANCE_LIMIT } from '../../images/imageHashList.js';
+import { storedEntry } from '../../service/listEntries.js';
 import { addEntries, requireList } from './listEntries.js';
 
 const ListSchema = Type.Object({
   id: Type.String(), name: Type.String(), kind: Type.String(), action: Type.String(), category: Type.String(),
-  match: Type.String(), revision: Type.Integer(), createdAt: Type.String(), updatedAt: Type.String(),
+  match: Type.String(), maxDistance: Type.Optional(Type.Integer({ description: 'Image lists: the largest PDQ Hamming distance that matches.' })),
+  revision: Type.Integer(), createdAt: Type.String(), updatedAt: Type.String(),
 }, { $id: 'List' });
 
 const CreateBody = Type.Object({
   name: Type.String({ pattern: '^[\\w.-]{1,64}$' }),
-  kind: Type.Optional(literalUnion(['keyword'] as const)),
+  kind: Type.Optional(literalUnion(['keyword', 'image'] as const,
+    'keyword (default): words, phrases, patterns; image: PDQ hashes (64 hex digits) or "sha256:…" hashes.')),
+  maxDistance: Type.Optional(Type.Integer({ minimum: 0, maximum: MAX_DISTANCE_LIMIT,
+    description: `Image lists: the largest PDQ Hamming distance that matches (default ${DEFAULT_MAX_DISTANCE}).` })),
   action: literalUnion(['block', 'review', 'allow'] as const),
   category: literalUnion(CATEGORIES),
   match: Type.Optional(literalUnion(['exact', 'normalized', 'pattern'] as const,
@@ -35,6 +41,7 @@ const DeleteEntriesBody = Type.Object({ values: Type.Array(Type.String(), { minI
 
 function listView(l: ListRecord) {
   return { id: l.id, name: l.name, kind: l.kind, action: l.action, category: l.category, match: l.match,
+    ...(l.kind === 'image' ? { maxDistance: l.maxDistance ?? DEFAULT_MAX_DISTANCE } : {}),
     revision: Number(l.revision), createdAt: l.createdAt, updatedAt: l.updatedAt };
 }
 
@@ -44,13 +51,16 @@ export async function listRoutes(app: FastifyInstance, { service }: { service: S
 
   app.post<{ Body: Static<typeof CreateBody> }>('/v1/lists', {
     config: { scope: 'admin' },
-    schema: { tags: ['lists'], summary: 'Create a keyword list', body: CreateBody,
+    schema: { tags: ['lists'], summary: 'Create a keyword or image list', body: CreateBody,
       response: { 201: ListSchema, ...errorResponses(403, 409) } },
   }, async (req, reply) => {
     const { tenantId, keyId } = principalOf(req);
     const b = req.body;
-    const list = await lists.create({ tenantId, name: b.name, kind: b.kind ?? 'keyword', action: b.action,
-      category: b.category, match: b.match ?? 'normalized' });
+    const kind = b.kind ?? 'keyword';
+    if (kind === 'image' && b.match) throw new BulwarkError('REQUEST_INVALID', 'An image list matches PDQ hashes by distance: send maxDistance, not match.');
+    if (kind === 'keyword' && b.maxDistance !== undefined) throw new BulwarkError('REQUEST_INVALID', 'maxDistance is for image lists.');
+    const list = await lists.create({ tenantId, name: b.name, kind, action: b.action, category: b.category,
+      match: kind === 'image' ? 'pdq' : b.match ?? 'normalized', maxDistance: kind === 'image' ? b.maxDistance ?? DEFAULT_MAX_DISTANCE : null });
     await touched(tenantId);
     await service.stores.audit.record({ tenantId, actor: keyId, action: 'list.create', target: list.id, detail: { ...b } });
     return reply.code(201).send(listView(list));
@@ -115,7 +125,10 @@ export async function listRoutes(app: FastifyInstance, { service }: { service: S
     if (req.body.values.length > LIST_ENTRIES_PER_CALL_MAX) {
       throw new BulwarkError('LIST_TOO_MANY_ENTRIES', `${req.body.values.length} values; at most ${LIST_ENTRIES_PER_CALL_MAX} per call.`);
     }
-    const { removed } = await lists.removeEntries(tenantId, req.params.id, req.body.values);
+    // Image entries are stored in one form (lower case, no "pdq:"): remove what that form would be.
+    const list = await requireList(service, tenantId, req.params.id);
+    const values = list.kind === 'image' ? req.body.values.map((v) => storedEntry(list, v)) : req.body.values;
+    const { removed } = await lists.removeEntries(tenantId, req.params.id, values);
     await touched(tenantId);
     await service.stores.audit.record({ tenantId, actor: keyId, action: 'list.entries.remove', target: req.params.id, detail: { removed } });
     return { removed };
