@@ -1,5 +1,5 @@
 // `npm run bench`: every benchmark in sequence on one machine, with the machine described first,
-// so the ratios in docs/benchmarks.md come from one run. Takes about three and a half minutes.
+// so the ratios in docs/benchmarks.md come from one run. Takes about four minutes.
 
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { runClassifier } from './classifier.js';
 import { runEvasion } from './evasion.js';
 import { runHttp } from './http.js';
+import { runImages } from './images.js';
 import { runPdq } from './pdq.js';
 import { runPeers } from './peers.js';
 import { runText } from './text.js';
@@ -36,7 +37,7 @@ async function main(): Promise<void> {
   console.log(`node ${process.version}, ${cpu.length} cores, ${cpu[0]?.model ?? 'unknown CPU'}, ${process.platform}/${process.arch}`);
   const started = performance.now();
   const sections: [string, () => Promise<void>][] = [
-    ['text', runText], ['classifier', runClassifier], ['peers', runPeers], ['evasion', runEvasion], ['http', runHttp], ['matcher', runMatcher], ['pdq', runPdq],
+    ['text', runText], ['classifier', runClassifier], ['peers', runPeers], ['evasion', runEvasion], ['http', runHttp], ['matcher', runMatcher], ['pdq', runPdq], ['images', runImages],
   ];
   const timings: string[] = [];
   for (const [name, run] of sections) {

@@ -68,6 +68,9 @@ for (const db of databases()) {
       const clean = await send(s, plain, 'image/jpeg');
       assert.equal(clean.body.suggestion, 'pass', JSON.stringify(clean.body.evidence));
       assert.deepEqual(clean.body.evidence, []);
+      // The sexual-content model ran and found a landscape unremarkable.
+      assert.match(clean.body.models.sexual, /^nsfwjs /);
+      assert.ok(clean.body.categories.sexual.score < 0.35, JSON.stringify(clean.body.categories.sexual));
     });
 
     test('hostile and wrong input gets its documented code, and the server keeps serving', async () => {

@@ -1,5 +1,6 @@
 // What the picture pipeline learns from one image file, before any policy: its format and size,
-// the hashes it is matched by, and the QR codes it shows (per sampled frame of an animation).
+// the hashes it is matched by, and per sampled frame of an animation the QR codes it shows and
+// the sexual-content model's class probabilities.
 // Pure and self-contained, so it runs the same in a worker thread (workerPool.ts) and in tests.
 
 import type { ImageInfo, ImageLimits } from './decode.js';
@@ -7,6 +8,8 @@ import { probeImage, rasterize, sampledFrames } from './decode.js';
 import { imageHashes } from './imageHashes.js';
 import type { ImageHashes } from './imageHashes.js';
 import { findQrCodes } from './qr.js';
+import { classifyNsfw, NSFW_INPUT_SIDE } from './sexualContent.js';
+import type { NsfwScores } from './sexualContent.js';
 import type { QrFinding } from './qr.js';
 
 /** Pictures are read at most this many pixels a side (QR codes, and later OCR and models). */
@@ -14,10 +17,14 @@ export const ANALYSIS_MAX_SIDE = 1024;
 
 export interface FrameQr extends QrFinding { frame: number }
 
+export interface FrameNsfw { frame: number; scores: NsfwScores }
+
 export interface ImageAnalysis {
   info: ImageInfo;
   hashes: ImageHashes;
   qr: FrameQr[];
+  /** nsfwjs class probabilities per frame looked at. */
+  nsfw: FrameNsfw[];
   /** The frames looked at (0 unless animated). */
   frames: number[];
 }
@@ -27,11 +34,14 @@ export async function analyseImage(bytes: Buffer, limits: ImageLimits): Promise<
   const frames = sampledFrames(info.frames, limits.maxFrames);
   const hashes = await imageHashes(bytes, info);
   const qr: FrameQr[] = [];
+  const nsfw: FrameNsfw[] = [];
   for (const frame of frames) {
     const raster = await rasterize(bytes, info, ANALYSIS_MAX_SIDE, frame);
     for (const found of await findQrCodes(raster)) {
       if (!qr.some((q) => q.text === found.text)) qr.push({ ...found, frame });
     }
+    const small = await rasterize(bytes, info, NSFW_INPUT_SIDE, frame, true);
+    nsfw.push({ frame, scores: await classifyNsfw(small.data, small.width, small.height) });
   }
-  return { info, hashes, qr, frames };
+  return { info, hashes, qr, nsfw, frames };
 }

@@ -6,6 +6,7 @@ import { BulwarkError } from '../errors.js';
 import { analyseImage } from './analysis.js';
 import type { ImageLimits } from './decode.js';
 import { loadQrDecoder } from './qr.js';
+import { loadNsfwModel } from './sexualContent.js';
 
 export interface AnalysisRequest { id: number; bytes: Uint8Array; limits: ImageLimits }
 export type AnalysisReply =
@@ -15,7 +16,7 @@ export type AnalysisReply =
 const port = parentPort;
 if (!port) throw new Error('analysisWorker.js runs as a worker thread');
 
-await loadQrDecoder();
+await Promise.all([loadQrDecoder(), loadNsfwModel()]);
 port.on('message', (req: AnalysisRequest) => {
   const bytes = Buffer.from(req.bytes.buffer, req.bytes.byteOffset, req.bytes.byteLength);
   analyseImage(bytes, req.limits).then(

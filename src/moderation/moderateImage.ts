@@ -1,13 +1,14 @@
-// The picture pipeline once a worker has analysed the file (images/analysis.ts): the picture's
-// hashes are looked up in the tenant's image lists (every rotation and flip); text read from the
+// The picture pipeline once a worker has analysed the file (images/analysis.ts): the sexual-content
+// model's probabilities become the `sexual` category, the picture's hashes are looked up in the tenant's image lists (every rotation and flip); text read from the
 // picture (QR payloads) goes through the whole text pipeline, keyword lists included, its evidence
 // saying where in the picture it was read; an allow-listed picture silences its list's category;
 // then the policy decides once for the picture.
 
 import { performance } from 'node:perf_hooks';
-import type { Category } from '../content/index.js';
+import type { Category, Region } from '../content/index.js';
 import { maxSeverity } from '../content/index.js';
-import type { ImageAnalysis } from '../images/analysis.js';
+import type { FrameNsfw, ImageAnalysis } from '../images/analysis.js';
+import { NSFW_MODEL } from '../images/sexualContent.js';
 import type { ImageHashList } from '../images/imageHashList.js';
 import { evaluatePolicy } from '../policies/index.js';
 import type { CategoryResult, ListAction } from '../policies/index.js';
@@ -22,7 +23,38 @@ export interface ImageRequest {
 }
 
 /** Versions of the picture readers, recorded in each decision's `models`. */
-export const IMAGE_READERS = { pdq: '1', qr: 'zxing-wasm 3' } as const;
+export const IMAGE_READERS = { pdq: '1', qr: 'zxing-wasm 3', sexual: `nsfwjs ${NSFW_MODEL}` } as const;
+
+/**
+ * From nsfwjs's classes to the `sexual` category. Porn and Hentai together are explicit content;
+ * Sexy alone (swimwear, lingerie, suggestive poses) is a weak signal: its severity stops at
+ * medium, so under the default policy it reaches review at most, and its score is scaled down so
+ * a numeric block threshold is never met by it alone. Bounds are set by hand, not calibrated:
+ * no labelled sexual pictures are available to this project (docs/accuracy.md).
+ */
+const EXPLICIT = { high: 0.85, medium: 0.6, low: 0.35 } as const;
+const SUGGESTIVE = { medium: 0.85, low: 0.6 } as const;
+const SUGGESTIVE_WEIGHT = 0.7;
+
+function sexualEvidence(frame: FrameNsfw, region: Region, animated: boolean): DecisionEvidence | null {
+  const { porn, hentai, sexy } = frame.scores;
+  const explicit = porn + hentai;
+  const at = { region, ...(animated ? { frame: frame.frame } : {}) };
+  const rule = `model:${IMAGE_READERS.sexual}`;
+  if (explicit >= EXPLICIT.low) {
+    const severity = explicit >= EXPLICIT.high ? 'high' : explicit >= EXPLICIT.medium ? 'medium' : 'low';
+    return { category: 'sexual', source: 'model', text: '', rule: `${rule}:explicit`, severity, score: round(explicit), ...at };
+  }
+  if (sexy >= SUGGESTIVE.low) {
+    const severity = sexy >= SUGGESTIVE.medium ? 'medium' : 'low';
+    return { category: 'sexual', source: 'model', text: '', rule: `${rule}:suggestive`, severity, score: round(sexy * SUGGESTIVE_WEIGHT), ...at };
+  }
+  return null;
+}
+
+function round(p: number): number {
+  return Math.round(p * 1000) / 1000;
+}
 
 /** The text pipeline's context plus the tenant's image hash lists. */
 export interface ImageContext extends TextContext { imageLists: readonly ImageHashList[] }
@@ -38,6 +70,13 @@ export async function moderateImage(analysis: ImageAnalysis, request: ImageReque
   const models: Record<string, string> = { ...IMAGE_READERS };
   const whole = { x: 0, y: 0, w: analysis.info.width, h: analysis.info.height };
   const allows: DecisionEvidence[] = [];
+  for (const frame of analysis.nsfw) {
+    const found = sexualEvidence(frame, whole, analysis.info.frames > 1);
+    if (found) evidence.push(found);
+    const explicit = frame.scores.porn + frame.scores.hentai;
+    categories.sexual.score = Math.max(categories.sexual.score, round(Math.max(explicit, frame.scores.sexy * SUGGESTIVE_WEIGHT)));
+    if (found) categories.sexual.severity = maxSeverity(categories.sexual.severity, found.severity);
+  }
   for (const list of ctx.imageLists) {
     for (const hit of list.find(analysis.hashes)) {
       const category = list.category as Category;
