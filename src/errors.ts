@@ -19,6 +19,8 @@ export const ERRORS = {
   MEDIA_TOO_LARGE: { status: 413, message: 'The media is larger than the limit (bytes, pixels or frames).' },
   MEDIA_UNSUPPORTED_TYPE: { status: 415, message: 'The media is not a format Bulwark reads.' },
   MEDIA_UNDECODABLE: { status: 422, message: 'The media is corrupt or truncated and cannot be decoded.' },
+  URL_NOT_ALLOWED: { status: 400, message: 'The URL is not one Bulwark fetches (scheme, or a private or reserved address).' },
+  MEDIA_FETCH_FAILED: { status: 422, message: 'Fetching the media from its URL failed.' },
   MEDIA_TIMEOUT: { status: 422, message: 'The media took longer than the limit to analyse.' },
   SERVICE_BUSY: { status: 503, message: 'Too much work is waiting; retry shortly.' },
   ATTRIBUTE_NOT_SUPPORTED: {

@@ -3,6 +3,8 @@
 // each refused with its documented code while the server keeps serving.
 
 import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import sharp from 'sharp';
 import { badCrcPng, pixelBomb, qrCode, scene, truncated } from '../src/images/fixtures.js';
@@ -25,7 +27,7 @@ for (const db of databases()) {
     let ad: Buffer;
     let plain: Buffer;
     before(async () => {
-      s = await startServer(db.url, { BULWARK_IMAGE_THREADS: '1' });
+      s = await startServer(db.url, { BULWARK_IMAGE_THREADS: '1', BULWARK_FETCH_ALLOW_HOSTS: '127.0.0.1' });
       plain = await sharp(await scene(1024, 768, 3)).jpeg({ quality: 85 }).toBuffer();
       ad = await sharp(await scene(1280, 800, 4))
         .composite([{ input: await qrCode('add me on WeChat: seller888', 220), left: 900, top: 420 }]).jpeg({ quality: 85 }).toBuffer();
@@ -96,6 +98,33 @@ for (const db of databases()) {
       form.append('picture', new Blob([new Uint8Array(plain)]), 'x.jpg');
       assert.equal((await send(s, form, null)).body.code, 'REQUEST_INVALID');
       assert.equal((await send(s, plain, 'image/jpeg')).status, 200);
+    });
+
+    test('a picture by URL: fetched from an allowed host; private and metadata addresses refused', async () => {
+      const origin = createServer((req, res) => {
+        if (req.url === '/ad.jpg') { res.setHeader('content-type', 'image/jpeg'); res.end(ad); return; }
+        res.statusCode = 404;
+        res.end();
+      });
+      await new Promise<void>((resolve) => origin.listen(0, '127.0.0.1', resolve));
+      const port = (origin.address() as AddressInfo).port;
+      try {
+        const fetched = await s.call('POST', '/v1/moderate/image', { url: `http://127.0.0.1:${port}/ad.jpg`, dataId: 'by-url' });
+        assert.equal(fetched.status, 200, JSON.stringify(fetched.body));
+        assert.equal(fetched.body.media.bytes, ad.length);
+        assert.ok(fetched.body.evidence.some((e: any) => e.source === 'qr'));
+        const refused: [string, string][] = [
+          [`http://localhost:${port}/ad.jpg`, 'URL_NOT_ALLOWED'],
+          ['http://169.254.169.254/latest/meta-data/', 'URL_NOT_ALLOWED'],
+          ['file:///etc/passwd', 'URL_NOT_ALLOWED'],
+          [`http://127.0.0.1:${port}/missing.jpg`, 'MEDIA_FETCH_FAILED'],
+        ];
+        for (const [url, code] of refused) assert.equal((await s.call('POST', '/v1/moderate/image', { url })).body.code, code, url);
+        const both = await s.call('POST', '/v1/moderate/image', { url: `http://127.0.0.1:${port}/ad.jpg`, base64: 'AAAA' });
+        assert.equal(both.body.code, 'REQUEST_INVALID');
+      } finally {
+        origin.close();
+      }
     });
 
     test('/readyz reports the picture workers', async () => {

@@ -1,5 +1,5 @@
 // POST /v1/moderate/image: one picture, sent as multipart/form-data (a `file` part), as a raw body
-// with an image/* content type, or as JSON { "base64": "…" }. `policy`, `dataId` and `metadata`
+// with an image/* content type, or as JSON { "base64": "…" } or { "url": "…" } (fetched safely: net/safeFetch.ts). `policy`, `dataId` and `metadata`
 // come as form fields (multipart), in the query string (raw body) or in the JSON.
 
 import multipart from '@fastify/multipart';
@@ -11,13 +11,16 @@ import type { Service } from '../../service/index.js';
 import { parseJsonBody } from '../plugins/jsonBody.js';
 import { principalOf } from '../plugins/auth.js';
 import { DecisionSchema, errorResponses } from '../schemas.js';
+import { safeFetch } from '../../net/safeFetch.js';
+import type { FetchLimits } from '../../net/safeFetch.js';
 import { checkMetadata } from './moderate.js';
 
 const POLICY = Type.String({ pattern: '^[A-Za-z0-9_.-]{1,64}$', description: 'Policy name; default "default".' });
 const DATA_ID = Type.String({ maxLength: 128, description: 'Your id for the picture; stored with the decision.' });
 
 const JsonBody = Type.Object({
-  base64: Type.String({ description: 'The picture file, base64-encoded.' }),
+  base64: Type.Optional(Type.String({ description: 'The picture file, base64-encoded.' })),
+  url: Type.Optional(Type.String({ maxLength: 4096, description: 'An http(s) URL to fetch the picture from (public addresses only).' })),
   policy: Type.Optional(POLICY),
   dataId: Type.Optional(DATA_ID),
   metadata: Type.Optional(Type.Record(Type.String(), Type.Unknown(), { description: 'Stored with the decision (≤ 8 KB as JSON).' })),
@@ -32,6 +35,7 @@ const FIELD_MAX_BYTES = 16 * 1024;
 
 export async function moderateImageRoutes(app: FastifyInstance, { service }: { service: Service }): Promise<void> {
   const { maxBytes } = service.images.settings.limits;
+  const fetchLimits: FetchLimits = { maxBytes, timeoutMs: service.config.fetchTimeoutMs, maxRedirects: 5, allowHosts: service.config.fetchAllowHosts };
   await app.register(multipart, { limits: { fileSize: maxBytes, files: 1, fields: 8, fieldSize: FIELD_MAX_BYTES, parts: 10 } });
   app.addContentTypeParser(/^image\/[\w.+-]+$/, { parseAs: 'buffer', bodyLimit: maxBytes }, (_req, body, done) => done(null, body));
 
@@ -43,14 +47,15 @@ export async function moderateImageRoutes(app: FastifyInstance, { service }: { s
       tags: ['moderation'],
       summary: 'Moderate a picture',
       description: 'Send the picture as multipart/form-data (a `file` part, plus `policy`, `dataId`, `metadata` fields), ' +
-        'as a raw body with an image/* content type (`policy` and `dataId` in the query), or as JSON `{ "base64": … }`. ' +
+        'as a raw body with an image/* content type (`policy` and `dataId` in the query), or as JSON `{ "base64": … }` ' +
+        'or `{ "url": … }` (http/https; private, loopback and metadata addresses refused after DNS and on every redirect). ' +
         'JPEG, PNG, WebP, GIF (animated: several frames), AVIF, TIFF.',
       querystring: Query,
       body: { content: { 'application/json': { schema: JsonBody } } },
       response: { 200: DecisionSchema, ...errorResponses(403, 404, 413, 415, 422, 503) },
     },
   }, async (req) => {
-    const picture = await pictureOf(req);
+    const picture = await pictureOf(req, fetchLimits);
     checkMetadata(picture.metadata);
     return service.images.moderate(
       { tenantId: principalOf(req).tenantId, policy: picture.policy },
@@ -60,15 +65,18 @@ export async function moderateImageRoutes(app: FastifyInstance, { service }: { s
   });
 }
 
-async function pictureOf(req: FastifyRequest<{ Querystring: Static<typeof Query> }>): Promise<Picture> {
+async function pictureOf(req: FastifyRequest<{ Querystring: Static<typeof Query> }>, fetchLimits: FetchLimits): Promise<Picture> {
   if (req.isMultipart()) return multipartPicture(req);
   if (Buffer.isBuffer(req.body)) return { bytes: req.body, ...req.query };
   const body = req.body as Static<typeof JsonBody> | undefined;
   if (!body) throw new BulwarkError('REQUEST_UNSUPPORTED_MEDIA_TYPE', 'Send the picture as multipart/form-data, an image/* body or JSON.');
   if (Object.keys(req.query).length > 0) throw new BulwarkError('REQUEST_INVALID', 'With a JSON body, put policy and dataId in the JSON.');
-  const base64 = body.base64.replace(/\s+/g, '');
+  const fields = { policy: body.policy, dataId: body.dataId, metadata: body.metadata };
+  if ((body.base64 === undefined) === (body.url === undefined)) throw new BulwarkError('REQUEST_INVALID', 'Send exactly one of "base64" or "url".');
+  if (body.url !== undefined) return { bytes: (await safeFetch(body.url, fetchLimits)).bytes, ...fields };
+  const base64 = body.base64!.replace(/\s+/g, '');
   if (!BASE64.test(base64)) throw new BulwarkError('REQUEST_INVALID', '"base64" is not valid base64.');
-  return { bytes: Buffer.from(base64, 'base64'), policy: body.policy, dataId: body.dataId, metadata: body.metadata };
+  return { bytes: Buffer.from(base64, 'base64'), ...fields };
 }
 
 async function multipartPicture(req: FastifyRequest): Promise<Picture> {
