@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# One command from a fresh checkout to the full test suite: installs and builds, starts a real
-# PostgreSQL from Debian's packages (installing it if missing), then runs every test against
-# SQLite and PostgreSQL.
+# One command from a fresh checkout to the full test suite: installs and builds, installs the fonts
+# the picture fixtures draw text with, starts a real PostgreSQL from Debian's packages (installing it
+# if missing), then runs every test against SQLite and PostgreSQL.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
+bash scripts/fonts.sh
 TEST_DATABASE_URL="$(bash scripts/postgres.sh | tail -n 1)"
 export TEST_DATABASE_URL
 echo "test: PostgreSQL at ${TEST_DATABASE_URL%%@*}@…" >&2

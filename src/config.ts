@@ -25,6 +25,8 @@ export interface Config {
   readonly imageThreads: number;
   /** Longest one picture may take to analyse, in ms (BULWARK_IMAGE_TIMEOUT_MS). */
   readonly imageTimeoutMs: number;
+  /** Read text in pictures (OCR; ~0.4 s a picture) (BULWARK_IMAGE_OCR, default true). */
+  readonly imageOcr: boolean;
   /** Hosts a media URL may name even when they resolve to private addresses (BULWARK_FETCH_ALLOW_HOSTS, comma-separated). */
   readonly fetchAllowHosts: readonly string[];
   /** Longest a media URL may take to fetch, redirects included, in ms (BULWARK_FETCH_TIMEOUT_MS). */
@@ -54,6 +56,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     imageMaxPixels: intFrom(env.BULWARK_IMAGE_MAX_PIXELS, 50_000_000),
     imageThreads: intFrom(env.BULWARK_IMAGE_THREADS, 0) || Math.max(1, Math.floor(availableParallelism() / workers)),
     imageTimeoutMs: intFrom(env.BULWARK_IMAGE_TIMEOUT_MS, 30_000),
+    imageOcr: env.BULWARK_IMAGE_OCR !== 'false',
     fetchAllowHosts: Object.freeze((env.BULWARK_FETCH_ALLOW_HOSTS ?? '').split(',').map((h) => h.trim().toLowerCase()).filter(Boolean)),
     fetchTimeoutMs: intFrom(env.BULWARK_FETCH_TIMEOUT_MS, 10_000),
     ...overrides,

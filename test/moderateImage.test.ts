@@ -7,7 +7,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import sharp from 'sharp';
-import { badCrcPng, pixelBomb, qrCode, scene, truncated } from '../src/images/fixtures.js';
+import { badCrcPng, pixelBomb, qrCode, scene, truncated, withCaptions } from '../src/images/fixtures.js';
 import { databases, startServer } from './support/server.js';
 import type { TestServer } from './support/server.js';
 
@@ -51,6 +51,19 @@ for (const db of databases()) {
       assert.equal(stored.status, 200);
       assert.equal(stored.body.media.pdq, body.media.pdq);
       assert.equal(stored.body.evidence.length, body.evidence.length);
+    });
+
+    test('text in the picture is read (OCR) and moderated, with the box of its line', async () => {
+      const photo = await withCaptions(await scene(1400, 900, 12), [{ text: 'WhatsApp +86 138 0013 8000', x: 200, y: 700, size: 56 }]);
+      const { status, body } = await send(s, photo, 'image/png');
+      assert.equal(status, 200, JSON.stringify(body));
+      assert.equal(body.suggestion, 'block', JSON.stringify(body.evidence));
+      const hit = body.evidence.find((e: any) => e.source === 'ocr' && e.category === 'ads');
+      assert.ok(hit, JSON.stringify(body.evidence));
+      assert.match(hit.readText.replace(/\s/g, ''), /WhatsApp\+8613800138000/i);
+      assert.equal(hit.readText.slice(hit.span.start, hit.span.end), hit.text);
+      assert.ok(hit.region.y > 600 && hit.region.y < 700 && hit.region.x > 120 && hit.region.x < 300, JSON.stringify(hit.region));
+      assert.match(body.models.ocr, /PP-OCR/);
     });
 
     test('the same picture as multipart and as JSON base64 gets the same answer; a plain photo passes', async () => {

@@ -4,11 +4,13 @@
 import { parentPort } from 'node:worker_threads';
 import { BulwarkError } from '../errors.js';
 import { analyseImage } from './analysis.js';
+import type { AnalysisOptions } from './analysis.js';
+import { loadOcr } from './ocr.js';
 import type { ImageLimits } from './decode.js';
 import { loadQrDecoder } from './qr.js';
 import { loadNsfwModel } from './sexualContent.js';
 
-export interface AnalysisRequest { id: number; bytes: Uint8Array; limits: ImageLimits }
+export interface AnalysisRequest { id: number; bytes: Uint8Array; limits: ImageLimits; options: AnalysisOptions }
 export type AnalysisReply =
   | { id: number; ok: true; result: Awaited<ReturnType<typeof analyseImage>> }
   | { id: number; ok: false; error: { code: string; message: string; details?: unknown } };
@@ -16,10 +18,10 @@ export type AnalysisReply =
 const port = parentPort;
 if (!port) throw new Error('analysisWorker.js runs as a worker thread');
 
-await Promise.all([loadQrDecoder(), loadNsfwModel()]);
+await Promise.all([loadQrDecoder(), loadNsfwModel(), loadOcr()]);
 port.on('message', (req: AnalysisRequest) => {
   const bytes = Buffer.from(req.bytes.buffer, req.bytes.byteOffset, req.bytes.byteLength);
-  analyseImage(bytes, req.limits).then(
+  analyseImage(bytes, req.limits, req.options).then(
     (result) => port.postMessage({ id: req.id, ok: true, result } satisfies AnalysisReply),
     (err: unknown) => {
       const error = err instanceof BulwarkError

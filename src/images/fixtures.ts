@@ -38,6 +38,25 @@ export async function qrCode(text: string, size: number): Promise<Buffer> {
   return sharp(Buffer.from(await written.image.arrayBuffer())).resize(size, size, { kernel: 'nearest' }).png().toBuffer();
 }
 
+export interface Caption { text: string; x: number; y: number; size: number; font?: string }
+
+/**
+ * The picture with captions drawn over it (each on a pale band so it reads like an ad's text), as
+ * PNG. Fonts come from Debian (scripts/fonts.sh): DejaVu Sans, and WenQuanYi Micro Hei for Chinese.
+ */
+export async function withCaptions(picture: Buffer, captions: readonly Caption[]): Promise<Buffer> {
+  const { width, height } = await sharp(picture).metadata();
+  const escape = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  const body = captions.map((c) => {
+    const font = c.font ?? (/[\u4e00-\u9fff]/.test(c.text) ? 'WenQuanYi Micro Hei' : 'DejaVu Sans');
+    const w = Math.ceil(c.text.length * c.size * (/[\u4e00-\u9fff]/.test(c.text) ? 1.05 : 0.62)) + c.size;
+    return `<rect x="${c.x - c.size / 2}" y="${c.y - c.size * 1.1}" width="${w}" height="${c.size * 1.5}" fill="white" opacity="0.85"/>` +
+      `<text x="${c.x}" y="${c.y}" font-family="${font}" font-size="${c.size}" fill="#111">${escape(c.text)}</text>`;
+  }).join('');
+  const svg = Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">${body}</svg>`);
+  return sharp(picture).composite([{ input: svg }]).png().toBuffer();
+}
+
 /** A valid PNG header claiming `width × height` pixels, with almost no data behind it. */
 export function pixelBomb(width = 60_000, height = 60_000): Buffer {
   const ihdr = Buffer.alloc(13);

@@ -7,7 +7,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { BulwarkError } from '../errors.js';
 import type { ErrorCode } from '../errors.js';
-import type { ImageAnalysis } from './analysis.js';
+import type { AnalysisOptions, ImageAnalysis } from './analysis.js';
 import type { AnalysisReply, AnalysisRequest } from './analysisWorker.js';
 import type { ImageLimits } from './decode.js';
 
@@ -20,7 +20,7 @@ export interface ImageWorkerOptions {
   maxQueue?: number;
 }
 
-interface Job { bytes: Buffer; limits: ImageLimits; timeoutMs: number; resolve: (a: ImageAnalysis) => void; reject: (e: Error) => void }
+interface Job { bytes: Buffer; limits: ImageLimits; options: AnalysisOptions; timeoutMs: number; resolve: (a: ImageAnalysis) => void; reject: (e: Error) => void }
 
 interface Slot { worker: Worker; ready: Promise<void>; job: (Job & { id: number; timer: NodeJS.Timeout }) | null }
 
@@ -53,13 +53,13 @@ export class ImageWorkers {
   }
 
   /** Analyses one image; `timeoutMs` overrides the pool's limit for this image. */
-  analyse(bytes: Buffer, limits: ImageLimits, timeoutMs = this.#timeoutMs): Promise<ImageAnalysis> {
+  analyse(bytes: Buffer, limits: ImageLimits, options: AnalysisOptions = { ocr: true }, timeoutMs = this.#timeoutMs): Promise<ImageAnalysis> {
     if (this.#closed) return Promise.reject(new BulwarkError('SERVICE_NOT_READY', 'The picture workers are shut down.'));
     if (this.#queue.length >= this.#maxQueue) {
       return Promise.reject(new BulwarkError('SERVICE_BUSY', `${this.#queue.length} pictures are waiting already; retry shortly.`));
     }
     return new Promise((resolve, reject) => {
-      this.#queue.push({ bytes, limits, timeoutMs, resolve, reject });
+      this.#queue.push({ bytes, limits, options, timeoutMs, resolve, reject });
       this.#dispatch();
     });
   }
@@ -117,7 +117,7 @@ export class ImageWorkers {
         `The picture took longer than ${job.timeoutMs} ms to analyse.`, { timeoutMs: job.timeoutMs })), job.timeoutMs);
       slot.job = { ...job, id, timer };
       // Posted to a worker still loading, the message waits in its port until it listens.
-      slot.worker.postMessage({ id, bytes: job.bytes, limits: job.limits } satisfies AnalysisRequest);
+      slot.worker.postMessage({ id, bytes: job.bytes, limits: job.limits, options: job.options } satisfies AnalysisRequest);
     }
   }
 }

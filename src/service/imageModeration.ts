@@ -13,7 +13,7 @@ import { decisionToRow, riskOf } from './decisionRows.js';
 import type { Metrics } from './metrics.js';
 import type { TextCall } from './textModeration.js';
 
-export interface ImageSettings { limits: ImageLimits; threads: number; timeoutMs: number }
+export interface ImageSettings { limits: ImageLimits; threads: number; timeoutMs: number; ocr: boolean }
 
 export class ImageModeration {
   readonly settings: ImageSettings;
@@ -48,7 +48,7 @@ export class ImageModeration {
     const policy = await this.#sources.policy(call.tenantId, call.policy ?? 'default');
     const lists = await this.#sources.lists(call.tenantId);
     const imageLists = await this.#sources.imageLists(call.tenantId);
-    const analysis = await this.#pool().analyse(bytes, this.settings.limits);
+    const analysis = await this.#pool().analyse(bytes, this.settings.limits, { ocr: this.settings.ocr });
     const createdAt = new Date().toISOString();
     const decision = await moderateImage(analysis, request, {
       id: newId('dec'), createdAt, policy, lists, imageLists, detectors: this.#detectors, signal: call.signal,

@@ -73,7 +73,7 @@ export async function createService(config: Config, options: ServiceOptions = {}
   const text = new TextModeration(detectors, sources, recorder, metrics, tenantSettings);
   const images = new ImageModeration({
     limits: { maxBytes: config.imageMaxBytes, maxPixels: config.imageMaxPixels, maxFrames: DEFAULT_IMAGE_LIMITS.maxFrames },
-    threads: config.imageThreads, timeoutMs: config.imageTimeoutMs,
+    threads: config.imageThreads, timeoutMs: config.imageTimeoutMs, ocr: config.imageOcr,
   }, detectors, sources, recorder, metrics);
   const listeners: ((change: Change) => void)[] = [];
   let peers: PeerLine | null = null;
