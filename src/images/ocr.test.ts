@@ -28,7 +28,9 @@ test('a photo without text gives no lines', async () => {
 });
 
 test('spaces OCR dropped are put back without breaking names, addresses or handles', () => {
-  assert.equal(spaceOcrLine('DMmeontelegram@cheap_pills'), 'DM me on telegram@cheap_pills');
+  assert.equal(spaceOcrLine('DMmeontelegram@cheap_pills'), 'DM me on telegram @cheap_pills');
+  assert.equal(spaceOcrLine('AddWeChat:seller888'), 'Add WeChat :seller888');
+  assert.equal(spaceOcrLine('Calln0w+12025550143'), 'Calln0w +12025550143');
   assert.equal(spaceOcrLine('call+12025550143now'), 'call +12025550143 now');
   assert.equal(spaceOcrLine('visitourwebsitetoday'), 'visit our website today');
   for (const kept of ['WhatsApp +8613800138000', 'cheappillsonline.com/buy', '加微信abc123', 'Scunthorpe United', 'therapist']) {

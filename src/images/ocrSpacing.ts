@@ -49,13 +49,17 @@ export function splitGlued(run: string): string {
  * an address (a dot, slash or colon in it) is left whole: "cheappills.example" is a domain.
  */
 export function spaceOcrLine(line: string): string {
-  return line.split(/(\s+)/).map((token) => (/[./:]/.test(token) ? token : spaceToken(token))).join('');
+  return line.split(/(\s+)/).map((token) => (/^\s*$|[./]|:\/\//.test(token) ? token : spaceToken(token))).join('');
 }
+
+/** Messaging services ads name: glued to the words around them, they still stand apart ("AddWeChat:"). */
+const SERVICES = /(wechat|weixin|whatsapp|telegram|instagram|snapchat|facebook|kakaotalk|viber|skype|signal)/gi;
 
 function spaceToken(token: string): string {
   return token
-    .replace(/([A-Za-z]{2,})(\+\d)/g, '$1 $2')
-    .replace(/(\d)([A-Za-z]{3,})\b/g, (m, digit: string, word: string) => (wordCosts().has(word.toLowerCase()) ? `${digit} ${word}` : m))
     // Only the part before an "@": what follows is a handle or an address, spelled as it is.
-    .replace(/^[^@]+/, (head) => head.replace(/[A-Za-z]+/g, (run) => splitGlued(run)));
+    .replace(/^[^@]+/, (head) => head.replace(/[A-Za-z]+/g, (run) => splitGlued(run)))
+    .replace(SERVICES, ' $1 ').trim().replace(/ {2,}/g, ' ')
+    .replace(/(\S)(\+\d)/g, '$1 $2')
+    .replace(/(\d)([A-Za-z]{3,})\b/g, (m, digit: string, word: string) => (wordCosts().has(word.toLowerCase()) ? `${digit} ${word}` : m));
 }

@@ -98,7 +98,11 @@ export async function moderateImage(analysis: ImageAnalysis, request: ImageReque
     merge(categories, reading.categories);
     listActions.push(...reading.listActions);
     Object.assign(models, reading.models);
-    for (const e of reading.evidence) evidence.push({ ...e, source, readText: text, ...where(e) });
+    for (const e of reading.evidence) {
+      const drawn = e.category === 'ads' && e.severity === 'low' && e.action === undefined ? promoted(e) : e;
+      if (drawn !== e) promote(categories.ads, drawn);
+      evidence.push({ ...drawn, source, readText: text, ...where(e) });
+    }
   };
   for (const qr of analysis.qr) await read(qr.text, 'qr', () => ({ region: qr.region, ...(animated ? { frame: qr.frame } : {}) }));
   // OCR lines are read as one text, a line a line, so what OCR split across lines still reads whole;
@@ -147,6 +151,22 @@ function allowKnownGood(allows: DecisionEvidence[], categories: Record<Category,
     evidence: [...evidence.filter((e) => !allowed.has(e.category)), ...allows],
     listActions: listActions.filter((a) => !allowed.has(a.category)),
   };
+}
+
+/**
+ * An address or contact detail drawn onto a picture, or encoded in a QR code, is promotion more
+ * often than a link in a chat is: a weak `ads` finding (a bare URL) from a picture reaches medium,
+ * which the default policy sends to review, never to block.
+ */
+const DRAWN_ADS = { severity: 'medium', score: 0.75 } as const;
+
+function promoted(e: DecisionEvidence): DecisionEvidence {
+  return { ...e, severity: DRAWN_ADS.severity, score: Math.max(e.score, DRAWN_ADS.score) };
+}
+
+function promote(result: CategoryResult, e: DecisionEvidence): void {
+  result.score = Math.max(result.score, e.score);
+  result.severity = maxSeverity(result.severity, e.severity);
 }
 
 function joinLines(lines: readonly string[]): { text: string; starts: number[] } {
