@@ -1,16 +1,21 @@
 #!/usr/bin/env bash
-# Benign pictures for measuring false positives (docs/accuracy-pictures.md): photos and wallpapers
-# from Debian packages, downloaded with apt-get (not installed) and unpacked under the folder given
-# (default ./data/benign-pictures). Prints the folder on the last line.
+# Benign pictures for measuring false positives (docs/accuracy-pictures.md) and for the picture
+# tests (python3-skimage's astronaut has a face): photos and wallpapers from Debian packages,
+# downloaded with apt-get (not installed) and unpacked under the folder given (default
+# ./data/benign-pictures). Usage: benign-pictures.sh [folder] [package…]. Prints the folder last.
 set -euo pipefail
 out=${1:-data/benign-pictures}
-packages=(mate-backgrounds lomiri-wallpapers-16.04 lomiri-wallpapers-20.04 python3-skimage gnome-backgrounds ukui-wallpapers)
+shift || true
+packages=("$@")
+[ ${#packages[@]} -gt 0 ] || packages=(mate-backgrounds lomiri-wallpapers-16.04 lomiri-wallpapers-20.04 python3-skimage gnome-backgrounds ukui-wallpapers)
 mkdir -p "$out/.debs"
 cd "$out/.debs"
-if ! ls ./*.deb >/dev/null 2>&1; then
-  apt-get update -qq >/dev/null 2>&1 || true
-  for p in "${packages[@]}"; do apt-get download -qq "$p" >/dev/null 2>&1 || echo "benign-pictures.sh: $p is not available here" >&2; done
-fi
-for deb in ./*.deb; do dpkg -x "$deb" ..; done
+updated=no
+for p in "${packages[@]}"; do
+  ls ./"${p}"_*.deb >/dev/null 2>&1 && continue
+  if [ $updated = no ]; then apt-get update -qq >/dev/null 2>&1 || true; updated=yes; fi
+  apt-get download -qq "$p" >/dev/null 2>&1 || echo "benign-pictures.sh: $p is not available here" >&2
+done
+for deb in ./*.deb; do [ -e "$deb" ] && dpkg -x "$deb" ..; done
 cd - >/dev/null
 echo "$out"

@@ -21,7 +21,7 @@ import { healthRoutes } from './routes/health.js';
 import { keyRoutes } from './routes/keys.js';
 import { listRoutes } from './routes/lists.js';
 import { moderateRoutes } from './routes/moderate.js';
-import { moderateImageRoutes } from './routes/moderateImage.js';
+import { moderateImageRoutes, redactImageRoutes } from './routes/moderateImage.js';
 import { openAiModerationRoutes } from './routes/openaiModerations.js';
 import { policyRoutes } from './routes/policies.js';
 import { reviewRoutes } from './routes/reviews.js';
@@ -67,6 +67,7 @@ export async function buildApp(service: Service, options: AppOptions = {}): Prom
   await app.register(healthRoutes, { service });
   await app.register(moderateRoutes, { service });
   await app.register(moderateImageRoutes, { service });
+  await app.register(redactImageRoutes, { service });
   await app.register(openAiModerationRoutes, { service });
   await app.register(decisionRoutes, { service });
   await app.register(reviewRoutes, { service });

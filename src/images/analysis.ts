@@ -3,10 +3,12 @@
 // the sexual-content model's class probabilities; and the lines of text it shows (OCR, first frame).
 // Pure and self-contained, so it runs the same in a worker thread (workerPool.ts) and in tests.
 
+import type { Region } from '../content/index.js';
 import type { ImageInfo, ImageLimits } from './decode.js';
 import { probeImage, rasterize, sampledFrames } from './decode.js';
 import { imageHashes } from './imageHashes.js';
 import type { ImageHashes } from './imageHashes.js';
+import { findFaces } from './faces.js';
 import { readLines } from './ocr.js';
 import type { OcrLine } from './ocr.js';
 import { findQrCodes } from './qr.js';
@@ -54,4 +56,14 @@ export async function analyseImage(bytes: Buffer, limits: ImageLimits, options: 
     nsfw.push({ frame, scores: await classifyNsfw(small.data, small.width, small.height) });
   }
   return { info, hashes, qr, nsfw, ocr, frames };
+}
+
+/** What a redaction blurs: faces, and (with `ocr`) the lines of text, for the caller to judge. */
+export interface RedactionTargets { info: ImageInfo; faces: Region[]; ocr: OcrLine[] | null }
+
+/** Faces (BlazeFace, loaded on first use) and, with `ocr`, text lines of the first frame. */
+export async function locateForRedaction(bytes: Buffer, limits: ImageLimits, options: AnalysisOptions): Promise<RedactionTargets> {
+  const info = await probeImage(bytes, limits);
+  const raster = await rasterize(bytes, info, ANALYSIS_MAX_SIDE);
+  return { info, faces: await findFaces(raster), ocr: options.ocr ? await readLines(raster) : null };
 }

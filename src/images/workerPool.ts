@@ -7,7 +7,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { BulwarkError } from '../errors.js';
 import type { ErrorCode } from '../errors.js';
-import type { AnalysisOptions, ImageAnalysis } from './analysis.js';
+import type { AnalysisOptions, ImageAnalysis, RedactionTargets } from './analysis.js';
 import type { AnalysisReply, AnalysisRequest } from './analysisWorker.js';
 import type { ImageLimits } from './decode.js';
 
@@ -20,7 +20,10 @@ export interface ImageWorkerOptions {
   maxQueue?: number;
 }
 
-interface Job { bytes: Buffer; limits: ImageLimits; options: AnalysisOptions; timeoutMs: number; resolve: (a: ImageAnalysis) => void; reject: (e: Error) => void }
+interface Job {
+  task: AnalysisRequest['task']; bytes: Buffer; limits: ImageLimits; options: AnalysisOptions; timeoutMs: number;
+  resolve: (a: never) => void; reject: (e: Error) => void;
+}
 
 interface Slot { worker: Worker; ready: Promise<void>; job: (Job & { id: number; timer: NodeJS.Timeout }) | null }
 
@@ -54,12 +57,21 @@ export class ImageWorkers {
 
   /** Analyses one image; `timeoutMs` overrides the pool's limit for this image. */
   analyse(bytes: Buffer, limits: ImageLimits, options: AnalysisOptions = { ocr: true }, timeoutMs = this.#timeoutMs): Promise<ImageAnalysis> {
+    return this.#run('analyse', bytes, limits, options, timeoutMs);
+  }
+
+  /** Finds faces (and with `ocr`, text lines) to blur in one image. */
+  locate(bytes: Buffer, limits: ImageLimits, options: AnalysisOptions): Promise<RedactionTargets> {
+    return this.#run('locate', bytes, limits, options, this.#timeoutMs);
+  }
+
+  #run<T>(task: Job['task'], bytes: Buffer, limits: ImageLimits, options: AnalysisOptions, timeoutMs: number): Promise<T> {
     if (this.#closed) return Promise.reject(new BulwarkError('SERVICE_NOT_READY', 'The picture workers are shut down.'));
     if (this.#queue.length >= this.#maxQueue) {
       return Promise.reject(new BulwarkError('SERVICE_BUSY', `${this.#queue.length} pictures are waiting already; retry shortly.`));
     }
-    return new Promise((resolve, reject) => {
-      this.#queue.push({ bytes, limits, options, timeoutMs, resolve, reject });
+    return new Promise<T>((resolve, reject) => {
+      this.#queue.push({ task, bytes, limits, options, timeoutMs, resolve: resolve as (a: never) => void, reject });
       this.#dispatch();
     });
   }
@@ -89,7 +101,7 @@ export class ImageWorkers {
       if (!job || job.id !== m.id) return;
       clearTimeout(job.timer);
       slot.job = null;
-      if (m.ok) job.resolve(m.result);
+      if (m.ok) job.resolve(m.result as never);
       else job.reject(new BulwarkError(m.error.code as ErrorCode, m.error.message, m.error.details));
       this.#dispatch();
     });
@@ -117,7 +129,7 @@ export class ImageWorkers {
         `The picture took longer than ${job.timeoutMs} ms to analyse.`, { timeoutMs: job.timeoutMs })), job.timeoutMs);
       slot.job = { ...job, id, timer };
       // Posted to a worker still loading, the message waits in its port until it listens.
-      slot.worker.postMessage({ id, bytes: job.bytes, limits: job.limits, options: job.options } satisfies AnalysisRequest);
+      slot.worker.postMessage({ id, task: job.task, bytes: job.bytes, limits: job.limits, options: job.options } satisfies AnalysisRequest);
     }
   }
 }

@@ -5,13 +5,21 @@
 import { newId, newReviewRow } from '../db/index.js';
 import type { ImageLimits } from '../images/decode.js';
 import { ImageWorkers } from '../images/workerPool.js';
-import { moderateImage } from '../moderation/index.js';
+import type { Category, Region } from '../content/index.js';
+import { blurRegions } from '../images/blur.js';
+import { spaceOcrLine } from '../images/ocrSpacing.js';
+import { moderateImage, readText } from '../moderation/index.js';
 import type { Decision, ImageRequest, ModerationSources } from '../moderation/index.js';
 import type { Detector } from '../detectors/index.js';
 import type { DecisionRecorder } from './decisionRecorder.js';
 import { decisionToRow, riskOf } from './decisionRows.js';
 import type { Metrics } from './metrics.js';
 import type { TextCall } from './textModeration.js';
+
+export interface Redaction { bytes: Buffer; contentType: string; faces: number; textRegions: number }
+
+/** Text a redaction blurs: personal data and contact details. */
+const REDACTED: readonly Category[] = ['pii', 'ads'];
 
 export interface ImageSettings { limits: ImageLimits; threads: number; timeoutMs: number; ocr: boolean }
 
@@ -59,6 +67,23 @@ export class ImageModeration {
     );
     this.#metrics.countDecision('image', decision.suggestion, decision.categories);
     return decision;
+  }
+
+  /**
+   * The picture with faces blurred and, with `text`, the lines of text in which the text pipeline
+   * finds personal data or contact details (categories pii and ads). Nothing about a face is returned.
+   */
+  async redact(call: TextCall, bytes: Buffer, options: { text: boolean }): Promise<Redaction> {
+    const policy = await this.#sources.policy(call.tenantId, call.policy ?? 'default');
+    const lists = await this.#sources.lists(call.tenantId);
+    const targets = await this.#pool().locate(bytes, this.settings.limits, { ocr: options.text });
+    const textRegions: Region[] = [];
+    for (const line of targets.ocr ?? []) {
+      const reading = await readText({ text: spaceOcrLine(line.text) }, { policy, lists, detectors: this.#detectors, signal: call.signal });
+      if (reading.evidence.some((e) => REDACTED.includes(e.category) && e.severity !== 'none' && e.action !== 'allow')) textRegions.push(line.region);
+    }
+    const blurred = await blurRegions(bytes, targets.info, [...targets.faces, ...textRegions]);
+    return { ...blurred, faces: targets.faces.length, textRegions: textRegions.length };
   }
 
   async close(): Promise<void> {

@@ -28,21 +28,39 @@ const JsonBody = Type.Object({
 
 const Query = Type.Object({ policy: Type.Optional(POLICY), dataId: Type.Optional(DATA_ID) }, { additionalProperties: false });
 
-interface Picture { bytes: Buffer; policy?: string; dataId?: string; metadata?: Record<string, unknown> }
+const TEXT = Type.Boolean({ description: 'Also blur lines of text holding personal data or contact details (read by OCR).' });
+const RedactJsonBody = Type.Object({
+  base64: Type.Optional(Type.String({ description: 'The picture file, base64-encoded.' })),
+  url: Type.Optional(Type.String({ maxLength: 4096, description: 'An http(s) URL to fetch the picture from (public addresses only).' })),
+  policy: Type.Optional(POLICY),
+  text: Type.Optional(TEXT),
+}, { additionalProperties: false });
+const RedactQuery = Type.Object({ policy: Type.Optional(POLICY), text: Type.Optional(TEXT) }, { additionalProperties: false });
+
+interface Picture { bytes: Buffer; policy?: string; dataId?: string; metadata?: Record<string, unknown>; text?: boolean }
 
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 const FIELD_MAX_BYTES = 16 * 1024;
 
-export async function moderateImageRoutes(app: FastifyInstance, { service }: { service: Service }): Promise<void> {
+/** Multipart and raw image/* bodies in this plugin's routes; the limits a picture URL is fetched with. */
+async function acceptPictures(app: FastifyInstance, service: Service): Promise<FetchLimits> {
   const { maxBytes } = service.images.settings.limits;
-  const fetchLimits: FetchLimits = { maxBytes, timeoutMs: service.config.fetchTimeoutMs, maxRedirects: 5, allowHosts: service.config.fetchAllowHosts };
   await app.register(multipart, { limits: { fileSize: maxBytes, files: 1, fields: 8, fieldSize: FIELD_MAX_BYTES, parts: 10 } });
   app.addContentTypeParser(/^image\/[\w.+-]+$/, { parseAs: 'buffer', bodyLimit: maxBytes }, (_req, body, done) => done(null, body));
+  return { maxBytes, timeoutMs: service.config.fetchTimeoutMs, maxRedirects: 5, allowHosts: service.config.fetchAllowHosts };
+}
+
+/** A base64 body is a third larger than the file it carries. */
+function jsonBodyLimit(service: Service): number {
+  return Math.ceil(service.images.settings.limits.maxBytes / 3) * 4 + FIELD_MAX_BYTES;
+}
+
+export async function moderateImageRoutes(app: FastifyInstance, { service }: { service: Service }): Promise<void> {
+  const fetchLimits = await acceptPictures(app, service);
 
   app.post<{ Body: Static<typeof JsonBody> | Buffer | undefined; Querystring: Static<typeof Query> }>('/v1/moderate/image', {
     config: { scope: 'moderate' },
-    // A base64 body is a third larger than the file it carries.
-    bodyLimit: Math.ceil(maxBytes / 3) * 4 + FIELD_MAX_BYTES,
+    bodyLimit: jsonBodyLimit(service),
     schema: {
       tags: ['moderation'],
       summary: 'Moderate a picture',
@@ -65,13 +83,39 @@ export async function moderateImageRoutes(app: FastifyInstance, { service }: { s
   });
 }
 
-async function pictureOf(req: FastifyRequest<{ Querystring: Static<typeof Query> }>, fetchLimits: FetchLimits): Promise<Picture> {
+export async function redactImageRoutes(app: FastifyInstance, { service }: { service: Service }): Promise<void> {
+  const fetchLimits = await acceptPictures(app, service);
+
+  app.post<{ Querystring: Static<typeof RedactQuery> }>('/v1/redact/image', {
+    config: { scope: 'moderate' },
+    bodyLimit: jsonBodyLimit(service),
+    schema: {
+      tags: ['moderation'],
+      summary: 'A picture with faces blurred',
+      description: 'Send the picture as for /v1/moderate/image. The answer is the picture itself (JPEG, WebP or PNG as sent; ' +
+        'other formats come back as PNG; an animation as its first frame) with every face blurred, and with `text=true` every ' +
+        'line of text holding personal data or contact details too. Headers Bulwark-Faces and Bulwark-Text-Regions count ' +
+        'the blurred regions. Faces are found only to be blurred: nothing about them is estimated or returned.',
+      querystring: RedactQuery,
+      body: { content: { 'application/json': { schema: RedactJsonBody } } },
+      response: errorResponses(403, 404, 413, 415, 422, 503),
+    },
+  }, async (req, reply) => {
+    const picture = await pictureOf(req, fetchLimits);
+    const text = picture.text ?? req.query.text ?? false;
+    const result = await service.images.redact({ tenantId: principalOf(req).tenantId, policy: picture.policy }, picture.bytes, { text });
+    return reply.header('content-type', result.contentType).header('bulwark-faces', String(result.faces))
+      .header('bulwark-text-regions', String(result.textRegions)).send(result.bytes);
+  });
+}
+
+async function pictureOf(req: FastifyRequest<{ Querystring: Record<string, unknown> }>, fetchLimits: FetchLimits): Promise<Picture> {
   if (req.isMultipart()) return multipartPicture(req);
   if (Buffer.isBuffer(req.body)) return { bytes: req.body, ...req.query };
-  const body = req.body as Static<typeof JsonBody> | undefined;
+  const body = req.body as (Static<typeof JsonBody> & { text?: boolean }) | undefined;
   if (!body) throw new BulwarkError('REQUEST_UNSUPPORTED_MEDIA_TYPE', 'Send the picture as multipart/form-data, an image/* body or JSON.');
   if (Object.keys(req.query).length > 0) throw new BulwarkError('REQUEST_INVALID', 'With a JSON body, put policy and dataId in the JSON.');
-  const fields = { policy: body.policy, dataId: body.dataId, metadata: body.metadata };
+  const fields = { policy: body.policy, dataId: body.dataId, metadata: body.metadata, text: body.text };
   if ((body.base64 === undefined) === (body.url === undefined)) throw new BulwarkError('REQUEST_INVALID', 'Send exactly one of "base64" or "url".');
   if (body.url !== undefined) return { bytes: (await safeFetch(body.url, fetchLimits)).bytes, ...fields };
   const base64 = body.base64!.replace(/\s+/g, '');
@@ -92,6 +136,7 @@ async function multipartPicture(req: FastifyRequest): Promise<Picture> {
       if (part.fieldname === 'policy') picture.policy = checkedField('policy', value, /^[A-Za-z0-9_.-]{1,64}$/);
       else if (part.fieldname === 'dataId') picture.dataId = checkedField('dataId', value, /^[^]{1,128}$/);
       else if (part.fieldname === 'metadata') picture.metadata = metadataField(value);
+      else if (part.fieldname === 'text') picture.text = checkedField('text', value, /^(true|false)$/) === 'true';
       else throw new BulwarkError('REQUEST_INVALID', `Unknown field "${part.fieldname}".`);
     }
   } catch (err) {
