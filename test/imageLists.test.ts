@@ -71,6 +71,26 @@ for (const db of databases()) {
       assert.deepEqual(allowed.evidence.map((e: any) => [e.action, e.overrides]), [['allow', ['list:exact-review']]]);
     });
 
+    test('a reviewer adds a reviewed picture to a block list; its copies are then blocked', async () => {
+      const picture = await sharp(await scene(900, 700, 24)).jpeg().toBuffer();
+      const first = await moderate(s, picture);
+      const watch = await s.call('POST', '/v1/lists', { name: 'watch', kind: 'image', action: 'review', category: 'illicit' });
+      await s.call('POST', `/v1/lists/${watch.body.id}/entries`, { entries: [{ value: `sha256:${first.media.sha256}` }] });
+      const reviewed = await moderate(s, picture);
+      assert.equal(reviewed.suggestion, 'review');
+      const queue = await s.call('GET', '/v1/reviews?status=open');
+      const item = queue.body.reviews.find((r: any) => r.decisionId === reviewed.id);
+      assert.ok(item, JSON.stringify(queue.body).slice(0, 300));
+      const bank = await s.call('POST', '/v1/lists', { name: 'reviewed-bad', kind: 'image', action: 'block', category: 'illicit' });
+      const decided = await s.call('POST', `/v1/reviews/${item.id}/decide`, {
+        outcome: 'reject', labels: ['illicit'], addToList: { listId: bank.body.id, value: reviewed.media.pdq },
+      });
+      assert.equal(decided.status, 200, JSON.stringify(decided.body));
+      const copy = await moderate(s, await sharp(picture).resize(600).webp().toBuffer());
+      assert.equal(copy.suggestion, 'block');
+      assert.ok(copy.evidence.some((e: any) => e.rule === 'list:reviewed-bad' && e.entry === reviewed.media.pdq));
+    });
+
     test('bad entries and settings are refused with their codes', async () => {
       const list = await s.call('POST', '/v1/lists', { name: 'strict', kind: 'image', action: 'block', category: 'illicit' });
       for (const value of ['abc', 'sha256:xyz', 'g'.repeat(64), `${'0'.repeat(64)} extra`]) {

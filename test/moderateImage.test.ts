@@ -3,6 +3,8 @@
 // each refused with its documented code while the server keeps serving.
 
 import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
@@ -12,6 +14,9 @@ import { databases, startServer } from './support/server.js';
 import type { TestServer } from './support/server.js';
 
 type Payload = Buffer | string | FormData;
+
+const samplesDir = process.env.BULWARK_TEST_PICTURES && path.join(process.env.BULWARK_TEST_PICTURES, 'usr/lib/python3/dist-packages/skimage/data');
+const samples = samplesDir && existsSync(samplesDir) ? samplesDir : process.env.CI ? 'missing: run bash scripts/test.sh' : null;
 
 async function send(s: TestServer, payload: Payload, contentType: string | null, query = ''): Promise<{ status: number; body: any }> {
   const body = Buffer.isBuffer(payload) ? new Uint8Array(payload) : payload;
@@ -137,6 +142,16 @@ for (const db of databases()) {
         assert.equal(both.body.code, 'REQUEST_INVALID');
       } finally {
         origin.close();
+      }
+    });
+
+    test('real photos from Debian (python3-skimage: people, a cat, coffee, a rocket) pass', { skip: samples ? false : 'no BULWARK_TEST_PICTURES' }, async () => {
+      for (const name of ['astronaut.png', 'camera.png', 'coffee.png', 'chelsea.png', 'rocket.jpg', 'motorcycle_left.png']) {
+        const file = path.join(samples!, name);
+        if (!existsSync(file)) continue;
+        const { status, body } = await send(s, readFileSync(file), 'image/png');
+        assert.equal(status, 200, name);
+        assert.equal(body.suggestion, 'pass', `${name}: ${JSON.stringify(body.evidence)}`);
       }
     });
 
