@@ -29,6 +29,8 @@ export function accuracyMarkdown(results: readonly FileResult[], measured: strin
     '`["none"]` (negative); its score is the highest category score (privacy findings excluded) and its decision is',
     'the policy acting on any category.',
     'Precision, recall, FPR, accuracy and macro-F1 are at the policy\'s thresholds; AUPRC is over the scores.', '',
+    'Pictures (false positives on benign photos, recall on generated ads) are measured separately:',
+    '[docs/accuracy-pictures.md](accuracy-pictures.md).', '',
     '## Targets', '', targetsTable(results), ''];
   for (const r of results) {
     out.push(`## ${sourceOf(r.file)} (${r.rows.length} rows)`, '', markdownReport(r.report), '');
