@@ -2,6 +2,7 @@
 // in a worker thread (started on first use, or at `serve` by warmUp), decide, and record the
 // decision (never the picture: its SHA-256, PDQ hash and size are in `media`).
 
+import { performance } from 'node:perf_hooks';
 import { newId, newReviewRow } from '../db/index.js';
 import type { ImageLimits } from '../images/decode.js';
 import { ImageWorkers } from '../images/workerPool.js';
@@ -53,14 +54,17 @@ export class ImageModeration {
   }
 
   async moderate(call: TextCall, bytes: Buffer, request: ImageRequest): Promise<Decision> {
+    const started = performance.now();
     const policy = await this.#sources.policy(call.tenantId, call.policy ?? 'default');
     const lists = await this.#sources.lists(call.tenantId);
     const imageLists = await this.#sources.imageLists(call.tenantId);
     const analysis = await this.#pool().analyse(bytes, this.settings.limits, { ocr: this.settings.ocr });
     const createdAt = new Date().toISOString();
-    const decision = await moderateImage(analysis, request, {
+    const decided = await moderateImage(analysis, request, {
       id: newId('dec'), createdAt, policy, lists, imageLists, detectors: this.#detectors, signal: call.signal,
     });
+    // The picture's whole time, its analysis in the worker included.
+    const decision = { ...decided, latencyMs: Math.round((performance.now() - started) * 1000) / 1000 };
     this.#recorder.record(
       decisionToRow(decision, call.tenantId, null, false),
       decision.suggestion === 'review' ? newReviewRow(call.tenantId, decision.id, riskOf(decision), createdAt) : null,
