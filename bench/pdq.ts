@@ -9,7 +9,7 @@ import sharp from 'sharp';
 import { probeImage } from '../src/images/decode.js';
 import { nearPdqCopy, randomPdqHashes, scene } from '../src/images/fixtures.js';
 import { imageHashes } from '../src/images/imageHashes.js';
-import { lumaOf, pdqHash } from '../src/images/pdq.js';
+import { lumaOf, pdqHash, popcount } from '../src/images/pdq.js';
 import { hashWords, PdqIndex } from '../src/images/pdqIndex.js';
 import { seededRandom } from '../src/seededRandom.js';
 import { compare, fmt, isMain, table } from './measure.js';
@@ -63,10 +63,7 @@ function fullScan(hashes: readonly string[]): (query: Int32Array, max: number) =
     for (let i = 0, at = 0; i < hashes.length; i++, at += 8) {
       let d = 0;
       for (let w = 0; w < 8 && d <= max; w++) {
-        let x = words[at + w] ^ query[w];
-        x = (x - ((x >>> 1) & 0x55555555)) | 0;
-        x = ((x & 0x33333333) + ((x >>> 2) & 0x33333333)) | 0;
-        d += Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
+        d += popcount(words[at + w] ^ query[w]);
       }
       if (d <= max) out.push(i);
     }

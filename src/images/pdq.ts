@@ -74,14 +74,18 @@ export function pdqDihedralFromCoefficients(dct: Float64Array): string[] {
 /** Bits that differ between two 64-digit hex hashes. */
 export function hammingDistance(a: string, b: string): number {
   let d = 0;
-  for (let k = 0; k < 64; k += 8) d += popcount((parseInt(a.slice(k, k + 8), 16) ^ parseInt(b.slice(k, k + 8), 16)) >>> 0);
+  for (let k = 0; k < 64; k += 8) d += popcount(parseInt(a.slice(k, k + 8), 16) ^ parseInt(b.slice(k, k + 8), 16));
   return d;
 }
 
+/**
+ * Set bits of a 32-bit integer, in int32 arithmetic throughout (an unsigned word above 2³¹ would be
+ * boxed as a double by V8, which the index's hot loop cannot afford).
+ */
 export function popcount(x: number): number {
-  x -= (x >>> 1) & 0x55555555;
-  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
-  return (Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24);
+  x = (x - ((x >>> 1) & 0x55555555)) | 0;
+  x = ((x & 0x33333333) + ((x >>> 2) & 0x33333333)) | 0;
+  return Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
 }
 
 /** Meta's Jarosz window: ⌊(old + 2·64 − 1) / (2·64)⌋. */

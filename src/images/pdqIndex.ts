@@ -5,6 +5,8 @@
 // candidates bit by bit. At the default distance (31) that is 16 × 17 bucket reads, a few thousand
 // candidates among a million random hashes. Built once from all hashes (lists recompile on change).
 
+import { popcount } from './pdq.js';
+
 const WORDS = 8;
 const CHUNKS = 16;
 const BUCKETS = 1 << 16;
@@ -19,12 +21,6 @@ export function hashWords(hex: string, out = new Int32Array(WORDS)): Int32Array 
   return out;
 }
 
-/** Set bits of a 32-bit integer, in int32 arithmetic throughout. */
-function bits32(x: number): number {
-  x = (x - ((x >>> 1) & 0x55555555)) | 0;
-  x = ((x & 0x33333333) + ((x >>> 2) & 0x33333333)) | 0;
-  return Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
-}
 
 export interface IndexHit { id: number; distance: number }
 
@@ -97,12 +93,12 @@ export class PdqIndex {
       forEachNeighbour(chunkOf(query, 0, c), radius, (bucket) => {
         const end = starts[bucket + 1] * POSTING;
         for (let p = starts[bucket] * POSTING; p < end; p += POSTING) {
-          if (bits32(postings[p + 1] ^ qa) + bits32(postings[p + 2] ^ qb) + bits32(postings[p + 3] ^ qc) > maxDistance) continue;
+          if (popcount(postings[p + 1] ^ qa) + popcount(postings[p + 2] ^ qb) + popcount(postings[p + 3] ^ qc) > maxDistance) continue;
           const id = postings[p];
           if (found.has(id)) continue;
           const at = id * WORDS;
           let d = 0;
-          for (let k = 0; k < WORDS; k++) d += bits32(words[at + k] ^ query[k]);
+          for (let k = 0; k < WORDS; k++) d += popcount(words[at + k] ^ query[k]);
           // A near hash shares several chunks with the query: it is checked once.
           found.add(id);
           if (d <= maxDistance) hits.push({ id, distance: d });
