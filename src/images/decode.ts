@@ -5,6 +5,7 @@
 // own threads (sharp), off the event loop.
 
 import sharp from 'sharp';
+import type { Region } from '../content/index.js';
 import { BulwarkError } from '../errors.js';
 
 export const IMAGE_FORMATS = ['jpeg', 'png', 'webp', 'gif', 'avif', 'tiff'] as const;
@@ -41,6 +42,16 @@ export interface Raster {
   scale: number;
   /** The frame this raster shows (0 unless animated). */
   frame: number;
+}
+
+/** The box around points of a raster (a code's corners, a text line's quadrilateral), in original pixels. */
+export function regionAround(points: readonly (readonly [number, number])[], raster: Raster): Region {
+  const s = raster.scale;
+  const xs = points.map((p) => p[0]);
+  const ys = points.map((p) => p[1]);
+  const x = Math.max(0, Math.floor(Math.min(...xs) * s));
+  const y = Math.max(0, Math.floor(Math.min(...ys) * s));
+  return { x, y, w: Math.max(1, Math.ceil(Math.max(...xs) * s) - x), h: Math.max(1, Math.ceil(Math.max(...ys) * s) - y) };
 }
 
 /** The format from the first bytes, or null. */

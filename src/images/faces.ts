@@ -8,8 +8,8 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Region } from '../content/index.js';
+import { regionAround } from './decode.js';
 import type { Raster } from './decode.js';
-import { scaled } from './qr.js';
 
 interface HumanFace { box: [number, number, number, number]; score: number }
 interface Human {
@@ -55,7 +55,7 @@ export async function findFaces(raster: Raster): Promise<Region[]> {
   const tensor = human.tf.tensor3d(new Uint8Array(raster.data.buffer, raster.data.byteOffset, raster.data.length), [raster.height, raster.width, 3], 'int32');
   try {
     const { face } = await human.detect(tensor);
-    return face.filter((f) => f.score >= MIN_CONFIDENCE).map(({ box: [x, y, w, h] }) => scaled(x, y, x + w, y + h, raster));
+    return face.filter((f) => f.score >= MIN_CONFIDENCE).map(({ box: [x, y, w, h] }) => regionAround([[x, y], [x + w, y + h]], raster));
   } finally {
     human.tf.dispose(tensor);
   }

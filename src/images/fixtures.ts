@@ -1,12 +1,11 @@
 // Pictures the tests build for themselves: photo-like scenes, and hostile files (a pixel bomb, a
 // truncated JPEG, a PNG with a broken checksum, a polyglot). Nothing here is a copy of real data.
 
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { crc32, deflateSync } from 'node:zlib';
 import sharp from 'sharp';
 import { seededRandom } from '../seededRandom.js';
 import { hashWords } from './pdqIndex.js';
+import { zxingWasm } from './qr.js';
 
 /** A photo-like RGB scene: smooth gradients, a few shapes, a little noise (seeded), as PNG. */
 export async function scene(width: number, height: number, seed = 1): Promise<Buffer> {
@@ -31,8 +30,7 @@ export async function scene(width: number, height: number, seed = 1): Promise<Bu
 /** A QR code of `text` as a PNG about `size` pixels square (quiet zone included), made by zxing's writer. */
 export async function qrCode(text: string, size: number): Promise<Buffer> {
   const writer = await import('zxing-wasm/writer');
-  const wasm = readFileSync(createRequire(import.meta.url).resolve('zxing-wasm/writer/zxing_writer.wasm'));
-  await writer.prepareZXingModule({ overrides: { wasmBinary: wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength) }, fireImmediately: true });
+  await writer.prepareZXingModule({ overrides: { wasmBinary: zxingWasm('writer/zxing_writer.wasm') }, fireImmediately: true });
   const written = await writer.writeBarcode(text, { format: 'QRCode', scale: 8 });
   if (!written.image) throw new Error(`zxing could not write a QR code: ${written.error}`);
   return sharp(Buffer.from(await written.image.arrayBuffer())).resize(size, size, { kernel: 'nearest' }).png().toBuffer();

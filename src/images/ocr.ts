@@ -6,8 +6,8 @@
 
 import sharp from 'sharp';
 import type { Region } from '../content/index.js';
+import { regionAround } from './decode.js';
 import type { Raster } from './decode.js';
-import { scaled } from './qr.js';
 
 export interface OcrLine { text: string; confidence: number; region: Region }
 
@@ -30,11 +30,6 @@ export async function readLines(raster: Raster): Promise<OcrLine[]> {
   const lines = await ocr.detect(jpeg);
   return lines
     .filter((l) => l.text.trim().length > 0)
-    .map((l) => {
-      const xs = l.box.map((p) => p[0]);
-      const ys = l.box.map((p) => p[1]);
-      return { text: l.text.trim(), confidence: Math.round(l.mean * 1000) / 1000,
-        region: scaled(Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys), raster) };
-    })
+    .map((l) => ({ text: l.text.trim(), confidence: Math.round(l.mean * 1000) / 1000, region: regionAround(l.box, raster) }))
     .sort((a, b) => a.region.y - b.region.y || a.region.x - b.region.x);
 }

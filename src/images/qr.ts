@@ -7,8 +7,8 @@ import { createRequire } from 'node:module';
 import { prepareZXingModule, readBarcodes } from 'zxing-wasm/reader';
 import type { ReaderOptions } from 'zxing-wasm/reader';
 import type { Region } from '../content/index.js';
+import { regionAround } from './decode.js';
 import type { Raster } from './decode.js';
-
 
 export interface QrFinding { text: string; region: Region }
 
@@ -16,13 +16,15 @@ const OPTIONS: ReaderOptions = { formats: ['QRCode', 'MicroQRCode'], tryHarder: 
 
 let prepared: Promise<unknown> | null = null;
 
+/** A WebAssembly file of the installed zxing-wasm package ('reader/zxing_reader.wasm'), as its module takes it. */
+export function zxingWasm(file: string): ArrayBuffer {
+  const wasm = readFileSync(createRequire(import.meta.url).resolve(`zxing-wasm/${file}`));
+  return wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength) as ArrayBuffer;
+}
+
 /** Instantiates the decoder once, from the package's own .wasm file. */
 export function loadQrDecoder(): Promise<unknown> {
-  if (!prepared) {
-    const wasm = readFileSync(createRequire(import.meta.url).resolve('zxing-wasm/reader/zxing_reader.wasm'));
-    const wasmBinary = wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength);
-    prepared = Promise.resolve(prepareZXingModule({ overrides: { wasmBinary }, fireImmediately: true }));
-  }
+  prepared ??= Promise.resolve(prepareZXingModule({ overrides: { wasmBinary: zxingWasm('reader/zxing_reader.wasm') }, fireImmediately: true }));
   return prepared;
 }
 
@@ -40,16 +42,6 @@ export async function findQrCodes(raster: Raster): Promise<QrFinding[]> {
   const results = await readBarcodes({ data: rgba, width, height, colorSpace: 'srgb' } as ImageData, OPTIONS);
   return results.filter((r) => r.isValid && r.text.length > 0).map((r) => {
     const { topLeft, topRight, bottomLeft, bottomRight } = r.position;
-    const xs = [topLeft.x, topRight.x, bottomLeft.x, bottomRight.x];
-    const ys = [topLeft.y, topRight.y, bottomLeft.y, bottomRight.y];
-    return { text: r.text, region: scaled(Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys), raster) };
+    return { text: r.text, region: regionAround([topLeft, topRight, bottomLeft, bottomRight].map((p) => [p.x, p.y] as const), raster) };
   });
-}
-
-/** The raster box [x0, x1] × [y0, y1] in original pixels, clamped to the picture. */
-export function scaled(x0: number, y0: number, x1: number, y1: number, raster: Raster): Region {
-  const s = raster.scale;
-  const x = Math.max(0, Math.floor(x0 * s));
-  const y = Math.max(0, Math.floor(y0 * s));
-  return { x, y, w: Math.max(1, Math.ceil(x1 * s) - x), h: Math.max(1, Math.ceil(y1 * s) - y) };
 }
