@@ -8,8 +8,9 @@ import type { AllowHit } from './combine.js';
 import type { DecisionEvidence } from './decision.js';
 import type { CompiledList } from './sources.js';
 
-const LIST_SEVERITY = { block: 'high', review: 'medium' } as const;
-const LIST_SCORE = { block: 1, review: 0.8 } as const;
+/** What a block or review list hit weighs, for text and picture lists alike. */
+export const LIST_SEVERITY = { block: 'high', review: 'medium' } as const;
+export const LIST_SCORE = { block: 1, review: 0.8 } as const;
 
 export interface ListMatches { allows: AllowHit[]; evidence: DecisionEvidence[]; actions: ListAction[] }
 

@@ -5,7 +5,7 @@
 // then the policy decides once for the picture.
 
 import { performance } from 'node:perf_hooks';
-import type { Category, Region } from '../content/index.js';
+import type { Category, Region, Severity } from '../content/index.js';
 import type { Span } from '../detectors/index.js';
 import { maxSeverity } from '../content/index.js';
 import type { FrameNsfw, ImageAnalysis } from '../images/analysis.js';
@@ -17,6 +17,7 @@ import { evaluatePolicy } from '../policies/index.js';
 import type { CategoryResult, ListAction } from '../policies/index.js';
 import { categoryResults } from './combine.js';
 import type { Decision, DecisionEvidence } from './decision.js';
+import { LIST_SCORE, LIST_SEVERITY } from './matchLists.js';
 import { readText } from './moderateText.js';
 import type { TextContext } from './moderateText.js';
 
@@ -33,7 +34,7 @@ export const IMAGE_READERS = { pdq: '1', qr: 'zxing-wasm 3', sexual: `nsfwjs ${N
  * Sexy alone (swimwear, lingerie, suggestive poses) is a weak signal: its severity stops at
  * medium, so under the default policy it reaches review at most, and its score is scaled down so
  * a numeric block threshold is never met by it alone. Bounds are set by hand, not calibrated:
- * no labelled sexual pictures are available to this project (docs/accuracy.md).
+ * no labelled sexual pictures are available to this project (docs/accuracy-pictures.md).
  */
 const EXPLICIT = { high: 0.85, medium: 0.6, low: 0.35 } as const;
 const SUGGESTIVE = { medium: 0.85, low: 0.6 } as const;
@@ -62,9 +63,6 @@ function round(p: number): number {
 /** The text pipeline's context plus the tenant's image hash lists. */
 export interface ImageContext extends TextContext { imageLists: readonly ImageHashList[] }
 
-const LIST_SEVERITY = { block: 'high', review: 'medium' } as const;
-const LIST_SCORE = { block: 1, review: 0.8 } as const;
-
 export async function moderateImage(analysis: ImageAnalysis, request: ImageRequest, ctx: ImageContext): Promise<Decision> {
   const started = performance.now();
   const categories = categoryResults([], []);
@@ -72,13 +70,13 @@ export async function moderateImage(analysis: ImageAnalysis, request: ImageReque
   const listActions: ListAction[] = [];
   const models: Record<string, string> = { ...IMAGE_READERS };
   const whole = { x: 0, y: 0, w: analysis.info.width, h: analysis.info.height };
+  const animated = analysis.info.frames > 1;
   const allows: DecisionEvidence[] = [];
   for (const frame of analysis.nsfw) {
-    const found = sexualEvidence(frame, whole, analysis.info.frames > 1);
+    const found = sexualEvidence(frame, whole, animated);
     if (found) evidence.push(found);
     const explicit = frame.scores.porn + frame.scores.hentai;
-    categories.sexual.score = Math.max(categories.sexual.score, round(Math.max(explicit, frame.scores.sexy * SUGGESTIVE_WEIGHT)));
-    if (found) categories.sexual.severity = maxSeverity(categories.sexual.severity, found.severity);
+    raise(categories.sexual, round(Math.max(explicit, frame.scores.sexy * SUGGESTIVE_WEIGHT)), found?.severity ?? 'none');
   }
   for (const list of ctx.imageLists) {
     for (const hit of list.find(analysis.hashes)) {
@@ -88,11 +86,9 @@ export async function moderateImage(analysis: ImageAnalysis, request: ImageReque
       if (list.action === 'allow') { allows.push({ ...found, severity: 'none', score: 0 }); continue; }
       evidence.push({ ...found, severity: LIST_SEVERITY[list.action], score: LIST_SCORE[list.action] });
       listActions.push({ listId: list.id, category, action: list.action });
-      categories[category].score = Math.max(categories[category].score, LIST_SCORE[list.action]);
-      categories[category].severity = maxSeverity(categories[category].severity, LIST_SEVERITY[list.action]);
+      raise(categories[category], LIST_SCORE[list.action], LIST_SEVERITY[list.action]);
     }
   }
-  const animated = analysis.info.frames > 1;
   const read = async (text: string, source: 'qr' | 'ocr', where: (e: DecisionEvidence) => { region: Region; frame?: number }) => {
     const reading = await readText({ text }, ctx);
     merge(categories, reading.categories);
@@ -100,7 +96,7 @@ export async function moderateImage(analysis: ImageAnalysis, request: ImageReque
     Object.assign(models, reading.models);
     for (const e of reading.evidence) {
       const drawn = e.category === 'ads' && e.severity === 'low' && e.action === undefined ? promoted(e) : e;
-      if (drawn !== e) promote(categories.ads, drawn);
+      if (drawn !== e) raise(categories.ads, drawn.score, drawn.severity);
       evidence.push({ ...drawn, source, readText: text, ...where(e) });
     }
   };
@@ -164,9 +160,10 @@ function promoted(e: DecisionEvidence): DecisionEvidence {
   return { ...e, severity: DRAWN_ADS.severity, score: Math.max(e.score, DRAWN_ADS.score) };
 }
 
-function promote(result: CategoryResult, e: DecisionEvidence): void {
-  result.score = Math.max(result.score, e.score);
-  result.severity = maxSeverity(result.severity, e.severity);
+/** The category's score and severity, raised to these if they are higher. */
+function raise(result: CategoryResult, score: number, severity: Severity): void {
+  result.score = Math.max(result.score, score);
+  result.severity = maxSeverity(result.severity, severity);
 }
 
 function joinLines(lines: readonly string[]): { text: string; starts: number[] } {
@@ -188,8 +185,5 @@ function regionOf(lines: readonly OcrLine[], starts: readonly number[], span: Sp
 
 /** Each category: the higher score and the higher severity of the two. */
 function merge(into: Record<Category, CategoryResult>, from: Readonly<Record<Category, CategoryResult>>): void {
-  for (const category of Object.keys(into) as Category[]) {
-    into[category].score = Math.max(into[category].score, from[category].score);
-    into[category].severity = maxSeverity(into[category].severity, from[category].severity);
-  }
+  for (const category of Object.keys(into) as Category[]) raise(into[category], from[category].score, from[category].severity);
 }
