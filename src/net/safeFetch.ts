@@ -97,7 +97,7 @@ function request(url: URL, vetted: { address: string; family: number }, deadline
   };
   const client = url.protocol === 'https:' ? https : http;
   return new Promise((resolve, reject) => {
-    const req = client.get(url, { lookup: pinned, timeout: remaining, headers: { 'user-agent': 'Bulwark media fetcher', accept: 'image/*, */*;q=0.5' } }, (res) => {
+    const req = client.get(url, { lookup: pinned, headers: { 'user-agent': 'Bulwark media fetcher', accept: 'image/*, */*;q=0.5' } }, (res) => {
       const status = res.statusCode ?? 0;
       if (status >= 300 && status < 400 && res.headers.location) {
         res.resume();
@@ -129,7 +129,7 @@ function request(url: URL, vetted: { address: string; family: number }, deadline
       res.on('end', () => resolve({ body: Buffer.concat(chunks), contentType: res.headers['content-type'] ?? null }));
       res.on('error', (err) => reject(new BulwarkError('MEDIA_FETCH_FAILED', `Reading the URL failed: ${err.message}`)));
     });
-    req.setTimeout(remaining, () => { req.destroy(); reject(timedOut()); });
+    // One deadline for connecting, waiting and reading, whichever stalls.
     const timer = setTimeout(() => { req.destroy(); reject(timedOut()); }, remaining);
     req.on('close', () => clearTimeout(timer));
     req.on('error', (err) => reject(new BulwarkError('MEDIA_FETCH_FAILED', `Fetching the URL failed: ${err.message}`)));
