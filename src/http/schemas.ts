@@ -21,6 +21,10 @@ export const ErrorSchema = Type.Object({
   requestId: Type.String(),
 }, { $id: 'Error', description: 'Every error has this shape.' });
 
+/** A policy's name, as requests name it. */
+export const POLICY_NAME_PATTERN = '^[A-Za-z0-9_.-]{1,64}$';
+export const PolicyNameSchema = Type.String({ pattern: POLICY_NAME_PATTERN, description: 'Policy name; default "default".' });
+
 export const SpanSchema = Type.Object({
   start: Type.Integer({ description: 'Offset in the original text, UTF-16 code units.' }),
   end: Type.Integer(),

@@ -7,14 +7,14 @@ import { TEXT_BATCH_MAX, TEXT_MAX_CHARS } from '../../content/index.js';
 import { BulwarkError } from '../../errors.js';
 import type { Service } from '../../service/index.js';
 import { principalOf } from '../plugins/auth.js';
-import { DecisionSchema, errorResponses } from '../schemas.js';
+import { DecisionSchema, PolicyNameSchema, errorResponses } from '../schemas.js';
 
 const METADATA_MAX_BYTES = 8 * 1024;
 
 const Body = Type.Object({
   text: Type.Optional(Type.String({ description: `The text to moderate (at most ${TEXT_MAX_CHARS} characters).` })),
   texts: Type.Optional(Type.Array(Type.String(), { description: `Several texts (at most ${TEXT_BATCH_MAX}); answered in order.` })),
-  policy: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9_.-]{1,64}$', description: 'Policy name; default "default".' })),
+  policy: Type.Optional(PolicyNameSchema),
   lang: Type.Optional(Type.String({ maxLength: 16, description: 'Language hint (routing only; never a verdict).' })),
   dataId: Type.Optional(Type.String({ maxLength: 128, description: 'Your id for the content; stored with the decision.' })),
   metadata: Type.Optional(Type.Record(Type.String(), Type.Unknown(), { description: 'Stored with the decision (≤ 8 KB as JSON).' })),

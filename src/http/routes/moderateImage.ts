@@ -10,32 +10,31 @@ import { BulwarkError } from '../../errors.js';
 import type { Service } from '../../service/index.js';
 import { parseJsonBody } from '../plugins/jsonBody.js';
 import { principalOf } from '../plugins/auth.js';
-import { DecisionSchema, errorResponses } from '../schemas.js';
+import { DecisionSchema, POLICY_NAME_PATTERN, PolicyNameSchema, errorResponses } from '../schemas.js';
 import { safeFetch } from '../../net/safeFetch.js';
 import type { FetchLimits } from '../../net/safeFetch.js';
 import { checkMetadata } from './moderate.js';
 
-const POLICY = Type.String({ pattern: '^[A-Za-z0-9_.-]{1,64}$', description: 'Policy name; default "default".' });
 const DATA_ID = Type.String({ maxLength: 128, description: 'Your id for the picture; stored with the decision.' });
 
 const JsonBody = Type.Object({
   base64: Type.Optional(Type.String({ description: 'The picture file, base64-encoded.' })),
   url: Type.Optional(Type.String({ maxLength: 4096, description: 'An http(s) URL to fetch the picture from (public addresses only).' })),
-  policy: Type.Optional(POLICY),
+  policy: Type.Optional(PolicyNameSchema),
   dataId: Type.Optional(DATA_ID),
   metadata: Type.Optional(Type.Record(Type.String(), Type.Unknown(), { description: 'Stored with the decision (≤ 8 KB as JSON).' })),
 }, { additionalProperties: false });
 
-const Query = Type.Object({ policy: Type.Optional(POLICY), dataId: Type.Optional(DATA_ID) }, { additionalProperties: false });
+const Query = Type.Object({ policy: Type.Optional(PolicyNameSchema), dataId: Type.Optional(DATA_ID) }, { additionalProperties: false });
 
 const TEXT = Type.Boolean({ description: 'Also blur lines of text holding personal data or contact details (read by OCR).' });
 const RedactJsonBody = Type.Object({
   base64: Type.Optional(Type.String({ description: 'The picture file, base64-encoded.' })),
   url: Type.Optional(Type.String({ maxLength: 4096, description: 'An http(s) URL to fetch the picture from (public addresses only).' })),
-  policy: Type.Optional(POLICY),
+  policy: Type.Optional(PolicyNameSchema),
   text: Type.Optional(TEXT),
 }, { additionalProperties: false });
-const RedactQuery = Type.Object({ policy: Type.Optional(POLICY), text: Type.Optional(TEXT) }, { additionalProperties: false });
+const RedactQuery = Type.Object({ policy: Type.Optional(PolicyNameSchema), text: Type.Optional(TEXT) }, { additionalProperties: false });
 
 interface Picture { bytes: Buffer; policy?: string; dataId?: string; metadata?: Record<string, unknown>; text?: boolean }
 
@@ -133,7 +132,7 @@ async function multipartPicture(req: FastifyRequest): Promise<Picture> {
         continue;
       }
       const value = String(part.value);
-      if (part.fieldname === 'policy') picture.policy = checkedField('policy', value, /^[A-Za-z0-9_.-]{1,64}$/);
+      if (part.fieldname === 'policy') picture.policy = checkedField('policy', value, new RegExp(POLICY_NAME_PATTERN));
       else if (part.fieldname === 'dataId') picture.dataId = checkedField('dataId', value, /^[^]{1,128}$/);
       else if (part.fieldname === 'metadata') picture.metadata = metadataField(value);
       else if (part.fieldname === 'text') picture.text = checkedField('text', value, /^(true|false)$/) === 'true';

@@ -8,7 +8,7 @@ import { BulwarkError } from '../../errors.js';
 import { parsePolicyBody } from '../../policies/index.js';
 import type { Service } from '../../service/index.js';
 import { principalOf } from '../plugins/auth.js';
-import { errorResponses } from '../schemas.js';
+import { POLICY_NAME_PATTERN, errorResponses } from '../schemas.js';
 
 // Loose here on purpose: parsePolicyBody checks the values and answers POLICY_INVALID with a reason.
 const Threshold = Type.Union([Type.Number(), Type.String(), Type.Null()],
@@ -27,7 +27,7 @@ const PolicySchema = Type.Object({
   lists: Type.Union([Type.Literal('all'), Type.Array(Type.String())]),
 }, { $id: 'Policy' });
 
-const NameParams = Type.Object({ name: Type.String({ pattern: '^[A-Za-z0-9_.-]{1,64}$' }) });
+const NameParams = Type.Object({ name: Type.String({ pattern: POLICY_NAME_PATTERN }) });
 const VersionQuery = Type.Object({ version: Type.Optional(Type.Integer({ minimum: 1 })) }, { additionalProperties: false });
 
 type Stored = { name: string; version: number; body: unknown; createdAt: string };
