@@ -1,8 +1,10 @@
-// The detector contract: every way Bulwark looks at content (lexicon, spam signals, PII, later
-// classifiers and image models) is one small plugin with this shape and passes one shared
-// conformance suite (conformance.test.ts).
+// The detector contract: every way Bulwark looks at content (lexicon, spam signals, PII, the text
+// classifier, and the picture readers: sexual content, QR codes, OCR) is one small plugin with
+// this shape and passes one shared conformance suite (conformance.test.ts for text,
+// picture/conformance.test.ts for pictures).
 
 import type { Category, ContentKind, Region, Severity } from '../content/index.js';
+import type { Raster } from '../images/decode.js';
 import type { NormalizedText } from '../normalize/index.js';
 
 export interface Span { start: number; end: number }
@@ -41,7 +43,20 @@ export interface Evidence {
 export interface Detection {
   scores: Partial<Record<Category, number>>;
   evidence: Evidence[];
+  /** Text the detector read out of a picture (a QR code's payload, OCR lines), for the text pipeline to judge. */
+  read?: ReadText[];
 }
+
+/** Text read out of a picture: one text, and where in the picture each piece of it was read. */
+export interface ReadText {
+  /** What read it: 'qr', 'ocr'. Becomes the `source` of the evidence found in it. */
+  source: string;
+  text: string;
+  /** Pieces of `text` in order, without overlap, each with where it was read. */
+  parts: ReadPart[];
+}
+
+export interface ReadPart extends Span { region: Region; frame?: number }
 
 export interface TextInput {
   kind: 'text';
@@ -49,6 +64,16 @@ export interface TextInput {
   lang?: string;
   /** Computed once per request by the pipeline and shared by all detectors. */
   normalized: NormalizedText;
+}
+
+/** A picture as picture detectors see it: decoded frames (at most 1024 pixels a side), the size as shown. */
+export interface PictureInput {
+  kind: 'image';
+  /** The picture's size as shown (EXIF orientation applied): the space evidence regions are given in. */
+  width: number;
+  height: number;
+  /** The frames looked at (one unless animated), each with its index and its scale back to original pixels. */
+  frames: readonly Raster[];
 }
 
 export interface DetectContext { signal?: AbortSignal }
@@ -60,11 +85,23 @@ export interface DetectorExample {
   expect: Partial<Record<Category, 'flag' | 'pass'>>;
 }
 
-export interface Detector {
+/** An example picture a picture detector ships, made by the tests' own fixtures (images/fixtures.ts). */
+export interface PictureExample {
+  name: string;
+  picture(): Promise<Buffer>;
+  /** Categories that must score >= 0.5 ('flag') or < 0.5 ('pass'). */
+  expect?: Partial<Record<Category, 'flag' | 'pass'>>;
+  /** Strings the read text must hold (compared without case or spaces); [] means nothing may be read. */
+  reads?: readonly string[];
+}
+
+export interface Detector<Input = TextInput, Example = DetectorExample> {
   readonly name: string;
   readonly version: string;
   readonly kinds: readonly ContentKind[];
   load(): Promise<void>;
-  detect(input: TextInput, ctx: DetectContext): Promise<Detection>;
-  examples(): readonly DetectorExample[];
+  detect(input: Input, ctx: DetectContext): Promise<Detection>;
+  examples(): readonly Example[];
 }
+
+export type PictureDetector = Detector<PictureInput, PictureExample>;

@@ -1,69 +1,64 @@
 // What the picture pipeline learns from one image file, before any policy: its format and size,
-// the hashes it is matched by, and per sampled frame of an animation the QR codes it shows and
-// the sexual-content model's class probabilities; and the lines of text it shows (OCR, first frame).
+// the hashes it is matched by, and what each picture detector (detectors/picture/) finds in the
+// sampled frames: the sexual-content model's scores, and the text read from QR codes and by OCR.
+// Each sampled frame is decoded once, at most 1024 pixels a side, and shared by the detectors.
 // Pure and self-contained, so it runs the same in a worker thread (workerPool.ts) and in tests.
 
 import type { Region } from '../content/index.js';
+import type { Detection, PictureInput, ReadText } from '../detectors/index.js';
+import { PictureTextDetector } from '../detectors/picture/pictureText.js';
+import { builtinPictureDetectors } from '../detectors/picture/registry.js';
 import type { ImageInfo, ImageLimits } from './decode.js';
 import { probeImage, rasterize, sampledFrames } from './decode.js';
 import { imageHashes } from './imageHashes.js';
 import type { ImageHashes } from './imageHashes.js';
 import { findFaces } from './faces.js';
-import { readLines } from './ocr.js';
-import type { OcrLine } from './ocr.js';
-import { findQrCodes } from './qr.js';
-import { classifyNsfw, NSFW_INPUT_SIDE } from './sexualContent.js';
-import type { NsfwScores } from './sexualContent.js';
-import type { QrFinding } from './qr.js';
 
-/** Pictures are read at most this many pixels a side (QR codes, and later OCR and models). */
+/** Pictures are read at most this many pixels a side by every detector. */
 export const ANALYSIS_MAX_SIDE = 1024;
 
-export interface FrameQr extends QrFinding { frame: number }
-
-export interface FrameNsfw { frame: number; scores: NsfwScores }
-
-/** Options of one analysis: OCR is the slowest reader (~0.4 s a picture), so it can be turned off. */
+/** Options of one analysis: OCR is the slowest reader (~0.35 s a picture), so it can be turned off. */
 export interface AnalysisOptions { ocr: boolean }
+
+/** What one picture detector found, under its name and version (the decision's `models`). */
+export interface PictureDetection { detector: string; version: string; detection: Detection }
 
 export interface ImageAnalysis {
   info: ImageInfo;
   hashes: ImageHashes;
-  qr: FrameQr[];
-  /** nsfwjs class probabilities per frame looked at. */
-  nsfw: FrameNsfw[];
-  /** Lines of text read in the first frame (null when OCR is off). */
-  ocr: OcrLine[] | null;
   /** The frames looked at (0 unless animated). */
   frames: number[];
+  detections: PictureDetection[];
+}
+
+/** The sampled frames of a probed picture, decoded for the picture detectors. */
+export async function pictureInput(bytes: Buffer, info: ImageInfo, limits: ImageLimits): Promise<PictureInput> {
+  const frames = [];
+  for (const frame of sampledFrames(info.frames, limits.maxFrames)) frames.push(await rasterize(bytes, info, ANALYSIS_MAX_SIDE, frame));
+  return { kind: 'image', width: info.width, height: info.height, frames };
 }
 
 export async function analyseImage(bytes: Buffer, limits: ImageLimits, options: AnalysisOptions = { ocr: true }): Promise<ImageAnalysis> {
   const info = await probeImage(bytes, limits);
-  const frames = sampledFrames(info.frames, limits.maxFrames);
   const hashes = await imageHashes(bytes, info);
-  const qr: FrameQr[] = [];
-  const nsfw: FrameNsfw[] = [];
-  let ocr: OcrLine[] | null = null;
-  for (const frame of frames) {
-    const raster = await rasterize(bytes, info, ANALYSIS_MAX_SIDE, frame);
-    // Text in an animation rarely changes between frames; reading one keeps the cost bounded.
-    if (options.ocr && frame === frames[0]) ocr = await readLines(raster);
-    for (const found of await findQrCodes(raster)) {
-      if (!qr.some((q) => q.text === found.text)) qr.push({ ...found, frame });
-    }
-    const small = await rasterize(bytes, info, NSFW_INPUT_SIDE, frame, true);
-    nsfw.push({ frame, scores: await classifyNsfw(small.data, small.width, small.height) });
+  const input = await pictureInput(bytes, info, limits);
+  const detections: PictureDetection[] = [];
+  for (const detector of await builtinPictureDetectors()) {
+    if (!options.ocr && detector instanceof PictureTextDetector) continue;
+    detections.push({ detector: detector.name, version: detector.version, detection: await detector.detect(input, {}) });
   }
-  return { info, hashes, qr, nsfw, ocr, frames };
+  return { info, hashes, frames: input.frames.map((f) => f.frame), detections };
 }
 
-/** What a redaction blurs: faces, and (with `ocr`) the lines of text, for the caller to judge. */
-export interface RedactionTargets { info: ImageInfo; faces: Region[]; ocr: OcrLine[] | null }
+/** What a redaction blurs: faces, and (with `ocr`) the text read, for the caller to judge. */
+export interface RedactionTargets { info: ImageInfo; faces: Region[]; text: ReadText[] }
 
-/** Faces (BlazeFace, loaded on first use) and, with `ocr`, text lines of the first frame. */
+/** Faces (BlazeFace, loaded on first use) and, with `ocr`, the text of the first frame as OCR reads it. */
 export async function locateForRedaction(bytes: Buffer, limits: ImageLimits, options: AnalysisOptions): Promise<RedactionTargets> {
   const info = await probeImage(bytes, limits);
-  const raster = await rasterize(bytes, info, ANALYSIS_MAX_SIDE);
-  return { info, faces: await findFaces(raster), ocr: options.ocr ? await readLines(raster) : null };
+  const input = await pictureInput(bytes, info, { ...limits, maxFrames: 1 });
+  const faces = await findFaces(input.frames[0]);
+  if (!options.ocr) return { info, faces, text: [] };
+  const ocr = (await builtinPictureDetectors()).find((d) => d instanceof PictureTextDetector);
+  return { info, faces, text: (await ocr?.detect(input))?.read ?? [] };
 }

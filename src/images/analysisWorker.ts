@@ -5,10 +5,8 @@ import { parentPort } from 'node:worker_threads';
 import { BulwarkError } from '../errors.js';
 import { analyseImage, locateForRedaction } from './analysis.js';
 import type { AnalysisOptions } from './analysis.js';
-import { loadOcr } from './ocr.js';
+import { builtinPictureDetectors } from '../detectors/picture/registry.js';
 import type { ImageLimits } from './decode.js';
-import { loadQrDecoder } from './qr.js';
-import { loadNsfwModel } from './sexualContent.js';
 
 export interface AnalysisRequest { id: number; task: 'analyse' | 'locate'; bytes: Uint8Array; limits: ImageLimits; options: AnalysisOptions }
 export type AnalysisReply =
@@ -18,7 +16,7 @@ export type AnalysisReply =
 const port = parentPort;
 if (!port) throw new Error('analysisWorker.js runs as a worker thread');
 
-await Promise.all([loadQrDecoder(), loadNsfwModel(), loadOcr()]);
+await builtinPictureDetectors();
 port.on('message', (req: AnalysisRequest) => {
   const bytes = Buffer.from(req.bytes.buffer, req.bytes.byteOffset, req.bytes.byteLength);
   (req.task === 'locate' ? locateForRedaction(bytes, req.limits, req.options) : analyseImage(bytes, req.limits, req.options)).then(

@@ -4,7 +4,7 @@ import sharp from 'sharp';
 import { BulwarkError } from '../errors.js';
 import { analyseImage } from './analysis.js';
 import { DEFAULT_IMAGE_LIMITS, probeImage, rasterize, sampledFrames, sniffFormat } from './decode.js';
-import { badCrcPng, pixelBomb, qrCode, scene, truncated } from './fixtures.js';
+import { animation, badCrcPng, pixelBomb, qrCode, scene, truncated } from './fixtures.js';
 
 const code = (err: unknown) => (err instanceof BulwarkError ? err.code : String(err));
 
@@ -56,12 +56,13 @@ test('an animation is sampled: a QR code in a later frame is found, with its fra
     const photo = sharp(await scene(400, 300, 10 + k));
     return (k === 5 ? photo.composite([{ input: await qrCode('t.me/frame_five', 160), left: 200, top: 80 }]) : photo).png().toBuffer();
   }));
-  const gif = await sharp(frames, { join: { animated: true } }).gif({ delay: 200 }).toBuffer();
+  const gif = await animation(frames);
   const info = await probeImage(gif);
   assert.deepEqual([info.format, info.width, info.height, info.frames], ['gif', 400, 300, 6]);
   assert.deepEqual(sampledFrames(6, 4), [0, 2, 3, 5]);
   const analysis = await analyseImage(gif, DEFAULT_IMAGE_LIMITS, { ocr: false });
   assert.deepEqual(analysis.frames, [0, 2, 3, 5]);
-  assert.deepEqual(analysis.qr.map((q) => [q.text, q.frame]), [['t.me/frame_five', 5]]);
-  assert.equal(analysis.nsfw.length, 4);
+  assert.deepEqual(analysis.detections.map((d) => d.detector), ['sexual', 'qr']);
+  const qr = analysis.detections.find((d) => d.detector === 'qr')?.detection.read ?? [];
+  assert.deepEqual(qr.map((r) => [r.text, r.parts[0].frame]), [['t.me/frame_five', 5]]);
 });

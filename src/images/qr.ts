@@ -10,6 +10,8 @@ import type { Region } from '../content/index.js';
 import { regionAround } from './decode.js';
 import type { Raster } from './decode.js';
 
+export const QR_DECODER = 'zxing-wasm 3';
+
 export interface QrFinding { text: string; region: Region }
 
 const OPTIONS: ReaderOptions = { formats: ['QRCode', 'MicroQRCode'], tryHarder: true, maxNumberOfSymbols: 8 };

@@ -8,10 +8,9 @@ import type { ImageLimits } from '../images/decode.js';
 import { ImageWorkers } from '../images/workerPool.js';
 import type { Category, Region } from '../content/index.js';
 import { blurRegions } from '../images/blur.js';
-import { spaceOcrLine } from '../images/ocrSpacing.js';
-import { moderateImage, readText } from '../moderation/index.js';
+import { moderateImage, readText, touchedParts } from '../moderation/index.js';
 import type { Decision, ImageRequest, ModerationSources } from '../moderation/index.js';
-import type { Detector } from '../detectors/index.js';
+import type { Detector, ReadPart } from '../detectors/index.js';
 import type { DecisionRecorder } from './decisionRecorder.js';
 import { decisionToRow, riskOf } from './decisionRows.js';
 import type { Metrics } from './metrics.js';
@@ -74,18 +73,21 @@ export class ImageModeration {
   }
 
   /**
-   * The picture with faces blurred and, with `text`, the lines of text in which the text pipeline
-   * finds personal data or contact details (categories pii and ads). Nothing about a face is returned.
+   * The picture with faces blurred and, with `text`, the lines of text holding what the text
+   * pipeline finds to be personal data or contact details (categories pii and ads), read the same
+   * way moderation reads them: all lines as one text. Nothing about a face is returned.
    */
   async redact(call: TextCall, bytes: Buffer, options: { text: boolean }): Promise<Redaction> {
     const policy = await this.#sources.policy(call.tenantId, call.policy ?? 'default');
     const lists = await this.#sources.lists(call.tenantId);
     const targets = await this.#pool().locate(bytes, this.settings.limits, { ocr: options.text });
-    const textRegions: Region[] = [];
-    for (const line of targets.ocr ?? []) {
-      const reading = await readText({ text: spaceOcrLine(line.text) }, { policy, lists, detectors: this.#detectors, signal: call.signal });
-      if (reading.evidence.some((e) => REDACTED.includes(e.category) && e.severity !== 'none' && e.action !== 'allow')) textRegions.push(line.region);
+    const lines = new Set<ReadPart>();
+    for (const read of targets.text) {
+      const reading = await readText({ text: read.text }, { policy, lists, detectors: this.#detectors, signal: call.signal });
+      const found = reading.evidence.filter((e) => e.span && REDACTED.includes(e.category) && e.severity !== 'none' && e.action !== 'allow');
+      for (const e of found) for (const part of touchedParts(read, e.span)) lines.add(part);
     }
+    const textRegions: Region[] = [...lines].map((part) => part.region);
     const blurred = await blurRegions(bytes, targets.info, [...targets.faces, ...textRegions]);
     return { ...blurred, faces: targets.faces.length, textRegions: textRegions.length };
   }

@@ -1,0 +1,31 @@
+// Text read out of a picture (a QR code's payload, OCR lines; later a transcript) goes through the
+// whole text pipeline, keyword lists included; each finding then says where it was read: the box
+// around the pieces of the read text its span touches, and their frame.
+
+import type { Region } from '../content/index.js';
+import type { ReadPart, ReadText, Span } from '../detectors/index.js';
+import { readText } from './moderateText.js';
+import type { TextContext, TextReading } from './moderateText.js';
+
+/** The parts of the read text a span touches (a part's line break included); every part for a span-less finding. */
+export function touchedParts(read: ReadText, span: Span | undefined): ReadPart[] {
+  const touched = span ? read.parts.filter((p) => p.start < span.end && span.start <= p.end) : [];
+  return touched.length > 0 ? touched : read.parts;
+}
+
+/** Reads the text like any other; each finding carries `readText`, the reader as its source, and where it was read. */
+export async function readMediaText(read: ReadText, ctx: Omit<TextContext, 'id' | 'createdAt'>): Promise<TextReading> {
+  const reading = await readText({ text: read.text }, ctx);
+  const evidence = reading.evidence.map((e) => {
+    const parts = touchedParts(read, e.span);
+    const frame = parts.find((p) => p.frame !== undefined)?.frame;
+    return { ...e, source: read.source, readText: read.text, region: around(parts.map((p) => p.region)), ...(frame !== undefined ? { frame } : {}) };
+  });
+  return { ...reading, evidence };
+}
+
+function around(regions: readonly Region[]): Region {
+  const x = Math.min(...regions.map((r) => r.x));
+  const y = Math.min(...regions.map((r) => r.y));
+  return { x, y, w: Math.max(...regions.map((r) => r.x + r.w)) - x, h: Math.max(...regions.map((r) => r.y + r.h)) - y };
+}
