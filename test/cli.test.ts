@@ -107,7 +107,17 @@ describe('bulwark CLI', () => {
     const bad = cli('lists', 'import', 'shared-bank', file);
     assert.equal(bad.code, 1);
     assert.match(bad.stderr, /PDQ hash/);
-    assert.equal(cli('lists', 'create', 'odd', '--kind', 'image', '--action', 'block', '--category', 'sexual', '--max-distance', '300').code, 1);
+    // The same checks as POST /v1/lists: a distance in range, no match for an image list, no distance for a keyword list.
+    for (const [args, message] of [
+      [['--kind', 'image', '--max-distance', '300'], /maxDistance must be a whole number of bits from 0 to 64/],
+      [['--kind', 'image', '--match', 'exact'], /give maxDistance, not match/],
+      [['--max-distance', '10'], /maxDistance is for image lists/],
+      [['--kind', 'video'], /kind must be keyword or image/],
+    ] as const) {
+      const refused = cli('lists', 'create', 'odd', '--action', 'block', '--category', 'sexual', ...args);
+      assert.equal(refused.code, 1, args.join(' '));
+      assert.match(refused.stderr, message);
+    }
   });
 
   test('scan --file writes one decision per line, in order, with progress on stderr', () => {

@@ -3,10 +3,9 @@
 
 import { CATEGORIES, LIST_ENTRIES_PER_CALL_MAX, isCategory } from '../content/index.js';
 import { loadConfig } from '../config.js';
-import { LIST_ACTIONS, LIST_MATCHES } from '../lists/index.js';
+import { LIST_ACTIONS } from '../lists/index.js';
 import { createService } from '../service/index.js';
-import { storedEntry } from '../service/listEntries.js';
-import { DEFAULT_MAX_DISTANCE, MAX_DISTANCE_LIMIT } from '../images/imageHashList.js';
+import { listSettings, storedEntry } from '../service/listEntries.js';
 import type { Service } from '../service/index.js';
 import { isScope } from '../tenants/index.js';
 import type { Scope } from '../tenants/index.js';
@@ -31,23 +30,18 @@ export async function createKey(options: { name: string; scopes: string; tenant?
   });
 }
 
-export interface ListOptions { action: string; category: string; kind: string; match: string; maxDistance?: string; tenant?: string }
+export interface ListOptions { action: string; category: string; kind?: string; match?: string; maxDistance?: string; tenant?: string }
 
 export async function createList(name: string, options: ListOptions): Promise<void> {
   if (!(LIST_ACTIONS as readonly string[]).includes(options.action)) throw new Error(`--action must be one of ${LIST_ACTIONS.join(', ')}`);
   if (!isCategory(options.category)) throw new Error(`--category must be one of ${CATEGORIES.join(', ')}`);
-  if (options.kind !== 'keyword' && options.kind !== 'image') throw new Error('--kind must be keyword or image');
-  if (options.kind === 'keyword' && !(LIST_MATCHES as readonly string[]).includes(options.match)) throw new Error(`--match must be one of ${LIST_MATCHES.join(', ')}`);
-  const maxDistance = options.maxDistance === undefined ? DEFAULT_MAX_DISTANCE : Number(options.maxDistance);
-  if (!Number.isInteger(maxDistance) || maxDistance < 0 || maxDistance > MAX_DISTANCE_LIMIT) throw new Error(`--max-distance must be 0–${MAX_DISTANCE_LIMIT}`);
-  const image = options.kind === 'image';
+  const settings = listSettings({ kind: options.kind, match: options.match, maxDistance: options.maxDistance === undefined ? undefined : Number(options.maxDistance) });
   await withService(async (service) => {
     const tenantId = await tenantOf(service, options.tenant);
-    const list = await service.stores.lists.create({ tenantId, name, kind: options.kind, action: options.action, category: options.category,
-      match: image ? 'pdq' : options.match, maxDistance: image ? maxDistance : null });
+    const list = await service.stores.lists.create({ tenantId, name, action: options.action, category: options.category, ...settings });
     await service.stores.audit.record({ tenantId, actor: 'cli', action: 'list.create', target: list.id, detail: { name, ...options } });
     process.stdout.write(`${JSON.stringify({ id: list.id, name: list.name, kind: list.kind, action: list.action, category: list.category,
-      ...(image ? { maxDistance } : { match: list.match }) })}\n`);
+      ...(settings.kind === 'image' ? { maxDistance: settings.maxDistance } : { match: list.match }) })}\n`);
   });
 }
 

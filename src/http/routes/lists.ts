@@ -11,7 +11,7 @@ import type { Service } from '../../service/index.js';
 import { principalOf } from '../plugins/auth.js';
 import { CursorQuery, IdParams, errorResponses, literalUnion } from '../schemas.js';
 import { DEFAULT_MAX_DISTANCE, MAX_DISTANCE_LIMIT } from '../../images/imageHashList.js';
-import { storedEntry } from '../../service/listEntries.js';
+import { listSettings, storedEntry } from '../../service/listEntries.js';
 import { addEntries, requireList } from './listEntries.js';
 
 const ListSchema = Type.Object({
@@ -56,11 +56,7 @@ export async function listRoutes(app: FastifyInstance, { service }: { service: S
   }, async (req, reply) => {
     const { tenantId, keyId } = principalOf(req);
     const b = req.body;
-    const kind = b.kind ?? 'keyword';
-    if (kind === 'image' && b.match) throw new BulwarkError('REQUEST_INVALID', 'An image list matches PDQ hashes by distance: send maxDistance, not match.');
-    if (kind === 'keyword' && b.maxDistance !== undefined) throw new BulwarkError('REQUEST_INVALID', 'maxDistance is for image lists.');
-    const list = await lists.create({ tenantId, name: b.name, kind, action: b.action, category: b.category,
-      match: kind === 'image' ? 'pdq' : b.match ?? 'normalized', maxDistance: kind === 'image' ? b.maxDistance ?? DEFAULT_MAX_DISTANCE : null });
+    const list = await lists.create({ tenantId, name: b.name, action: b.action, category: b.category, ...listSettings(b) });
     await touched(tenantId);
     await service.stores.audit.record({ tenantId, actor: keyId, action: 'list.create', target: list.id, detail: { ...b } });
     return reply.code(201).send(listView(list));
