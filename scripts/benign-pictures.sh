@@ -7,7 +7,8 @@ set -euo pipefail
 out=${1:-data/benign-pictures}
 shift || true
 packages=("$@")
-[ ${#packages[@]} -gt 0 ] || packages=(mate-backgrounds lomiri-wallpapers-16.04 lomiri-wallpapers-20.04 python3-skimage gnome-backgrounds ukui-wallpapers)
+[ ${#packages[@]} -gt 0 ] || packages=(mate-backgrounds lomiri-wallpapers-16.04 lomiri-wallpapers-20.04 python3-skimage gnome-backgrounds ukui-wallpapers
+  plasma-workspace-wallpapers desktop-base tuxpaint-stamps-default)
 mkdir -p "$out/.debs"
 cd "$out/.debs"
 updated=no
