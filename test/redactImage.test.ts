@@ -73,6 +73,22 @@ describe('POST /v1/redact/image', () => {
     assert.equal(caption.inside, 0, 'the harmless caption is untouched');
   });
 
+  test('with text=true, a phone number that runs onto the next line is found, and both its lines are blurred', async () => {
+    const photo = await withCaptions(await scene(1200, 800, 43), [
+      { text: 'Lake view, 2024', x: 100, y: 150, size: 52 },
+      { text: 'Call me +1 202', x: 100, y: 500, size: 52 },
+      { text: '555 0143', x: 100, y: 600, size: 52 },
+    ]);
+    const res = await redact(s, photo, '?text=true');
+    assert.equal(res.status, 200);
+    assert.equal(res.headers.get('bulwark-text-regions'), '2');
+    for (const y of [460, 560]) {
+      const line = await changed(photo, res.bytes, { x: 100, y, w: 250, h: 45 });
+      assert.ok(line.inside > 0.2, `line at y ${y} changed: ${line.inside}`);
+    }
+    assert.equal((await changed(photo, res.bytes, { x: 100, y: 110, w: 400, h: 45 })).inside, 0, 'the harmless caption is untouched');
+  });
+
   test('refusals: a pixel bomb, and any request for a face attribute', async () => {
     const bomb = await redact(s, pixelBomb());
     assert.equal(bomb.status, 413);

@@ -6,8 +6,7 @@
 
 import type { Region } from '../content/index.js';
 import type { Detection, PictureInput, ReadText } from '../detectors/index.js';
-import { PictureTextDetector } from '../detectors/picture/pictureText.js';
-import { builtinPictureDetectors } from '../detectors/picture/registry.js';
+import { builtinPictureDetectors, PICTURE_TEXT } from '../detectors/picture/index.js';
 import type { ImageInfo, ImageLimits } from './decode.js';
 import { probeImage, rasterize, sampledFrames } from './decode.js';
 import { imageHashes } from './imageHashes.js';
@@ -44,7 +43,7 @@ export async function analyseImage(bytes: Buffer, limits: ImageLimits, options: 
   const input = await pictureInput(bytes, info, limits);
   const detections: PictureDetection[] = [];
   for (const detector of await builtinPictureDetectors()) {
-    if (!options.ocr && detector instanceof PictureTextDetector) continue;
+    if (!options.ocr && detector.name === PICTURE_TEXT) continue;
     detections.push({ detector: detector.name, version: detector.version, detection: await detector.detect(input, {}) });
   }
   return { info, hashes, frames: input.frames.map((f) => f.frame), detections };
@@ -59,6 +58,6 @@ export async function locateForRedaction(bytes: Buffer, limits: ImageLimits, opt
   const input = await pictureInput(bytes, info, { ...limits, maxFrames: 1 });
   const faces = await findFaces(input.frames[0]);
   if (!options.ocr) return { info, faces, text: [] };
-  const ocr = (await builtinPictureDetectors()).find((d) => d instanceof PictureTextDetector);
-  return { info, faces, text: (await ocr?.detect(input))?.read ?? [] };
+  const ocr = (await builtinPictureDetectors()).find((d) => d.name === PICTURE_TEXT);
+  return { info, faces, text: (await ocr?.detect(input, {}))?.read ?? [] };
 }

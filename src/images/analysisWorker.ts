@@ -5,7 +5,7 @@ import { parentPort } from 'node:worker_threads';
 import { BulwarkError } from '../errors.js';
 import { analyseImage, locateForRedaction } from './analysis.js';
 import type { AnalysisOptions } from './analysis.js';
-import { builtinPictureDetectors } from '../detectors/picture/registry.js';
+import { builtinPictureDetectors } from '../detectors/picture/index.js';
 import type { ImageLimits } from './decode.js';
 
 export interface AnalysisRequest { id: number; task: 'analyse' | 'locate'; bytes: Uint8Array; limits: ImageLimits; options: AnalysisOptions }

@@ -100,14 +100,11 @@ export function sampledFrames(frames: number, max: number): number[] {
   return Array.from({ length: max }, (_, k) => Math.round((k * (frames - 1)) / (max - 1)));
 }
 
-/**
- * Decodes one frame as RGB (alpha flattened onto white), oriented, scaled to fit `maxSide` (never
- * enlarged); with `square`, stretched to exactly maxSide × maxSide (what image models take).
- */
-export async function rasterize(bytes: Buffer, info: ImageInfo, maxSide: number, frame = 0, square = false): Promise<Raster> {
+/** Decodes one frame as RGB (alpha flattened onto white), oriented, scaled to fit `maxSide` (never enlarged). */
+export async function rasterize(bytes: Buffer, info: ImageInfo, maxSide: number, frame = 0): Promise<Raster> {
   const pipeline = sharp(bytes, { limitInputPixels: false, failOn: 'truncated', page: frame, pages: 1 })
     .rotate()
-    .resize(maxSide, maxSide, square ? { fit: 'fill' } : { fit: 'inside', withoutEnlargement: true })
+    .resize(maxSide, maxSide, { fit: 'inside', withoutEnlargement: true })
     .flatten({ background: '#ffffff' })
     .removeAlpha()
     .toColourspace('srgb');

@@ -55,6 +55,16 @@ export async function withCaptions(picture: Buffer, captions: readonly Caption[]
   return sharp(picture).composite([{ input: svg }]).png().toBuffer();
 }
 
+/** A picture of one colour (with alpha: transparent or see-through), as PNG. */
+export function flat(width: number, height: number, colour: string | { r: number; g: number; b: number; alpha: number }): Promise<Buffer> {
+  return sharp({ create: { width, height, channels: typeof colour === 'string' ? 3 : 4, background: colour } }).png().toBuffer();
+}
+
+/** The picture saved as JPEG. */
+export function asJpeg(picture: Buffer, quality = 85): Promise<Buffer> {
+  return sharp(picture).jpeg({ quality }).toBuffer();
+}
+
 /** Pictures joined into an animated GIF, each frame shown 0.2 s. */
 export function animation(frames: readonly Buffer[]): Promise<Buffer> {
   return sharp([...frames], { join: { animated: true } }).gif({ delay: 200 }).toBuffer();

@@ -5,4 +5,4 @@ export { maskSpans } from './mask.js';
 export { OPENAI_CATEGORY_KEYS, toOpenAiResult } from './openaiCategories.js';
 export type { OpenAiCategory, OpenAiResult } from './openaiCategories.js';
 export * from './moderateImage.js';
-export { readMediaText, touchedParts } from './mediaText.js';
+export { touchedParts } from './mediaText.js';

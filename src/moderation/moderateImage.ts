@@ -1,5 +1,6 @@
 // The picture pipeline once a worker has analysed the file (images/analysis.ts): each picture
-// detector's scores and evidence count as a text detector's do; the text they read (QR payloads,
+// detector's scores and evidence raise the categories (severities come from its evidence only,
+// never from a bare score, unlike text detectors'); the text they read (QR payloads,
 // OCR lines) goes through the whole text pipeline, keyword lists included, its evidence saying
 // where in the picture it was read; the picture's hashes are looked up in the tenant's image lists
 // (every rotation and flip), and an allow-listed picture silences its list's category; then the
@@ -12,7 +13,7 @@ import type { Detection } from '../detectors/index.js';
 import type { ImageAnalysis } from '../images/analysis.js';
 import type { ImageHashList } from '../images/imageHashList.js';
 import { evaluatePolicy } from '../policies/index.js';
-import type { CategoryResult, ListAction } from '../policies/index.js';
+import type { CategoryResult } from '../policies/index.js';
 import { categoryResults } from './combine.js';
 import type { Decision, DecisionEvidence, MediaInfo } from './decision.js';
 import { LIST_SCORE, LIST_SEVERITY } from './matchLists.js';

@@ -7,7 +7,7 @@ import { DEFAULT_MAX_DISTANCE, MAX_DISTANCE_LIMIT, validateImageEntry } from '..
 import { LIST_MATCHES, validateListEntry } from '../lists/index.js';
 import type { ListMatch } from '../lists/index.js';
 
-export interface ListSettings { kind: 'keyword' | 'image'; match: string; maxDistance: number | null }
+export interface ListSettings { kind: 'keyword' | 'image'; match: ListMatch | 'pdq'; maxDistance: number | null }
 
 /**
  * A new list's kind, match and maxDistance with their defaults (keyword, normalized, 31): an image
@@ -27,7 +27,7 @@ export function listSettings(asked: { kind?: string; match?: string; maxDistance
   if (asked.maxDistance !== undefined) throw new BulwarkError('REQUEST_INVALID', 'maxDistance is for image lists.');
   const match = asked.match ?? 'normalized';
   if (!(LIST_MATCHES as readonly string[]).includes(match)) throw new BulwarkError('REQUEST_INVALID', `match must be one of ${LIST_MATCHES.join(', ')}.`);
-  return { kind, match, maxDistance: null };
+  return { kind, match: match as ListMatch, maxDistance: null };
 }
 
 export function storedEntry(list: { kind: string; match: string }, value: string): string {

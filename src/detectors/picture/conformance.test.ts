@@ -5,13 +5,12 @@
 
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
-import sharp from 'sharp';
 import type { Region } from '../../content/index.js';
 import { pictureInput } from '../../images/analysis.js';
 import { DEFAULT_IMAGE_LIMITS, probeImage } from '../../images/decode.js';
-import { animation, scene } from '../../images/fixtures.js';
+import { animation, flat, scene } from '../../images/fixtures.js';
 import type { Detection, PictureDetector, PictureInput } from '../detector.js';
-import { builtinPictureDetectors } from './registry.js';
+import { builtinPictureDetectors } from './index.js';
 
 async function decoded(bytes: Buffer): Promise<PictureInput> {
   return pictureInput(bytes, await probeImage(bytes), DEFAULT_IMAGE_LIMITS);
@@ -50,11 +49,11 @@ for (const detector of detectors) {
       }
     });
 
-    test('copes with a 1-pixel picture, a thin strip, transparency and a 4-frame animation', async () => {
+    test('copes with a 1-pixel picture, a thin strip, transparency and a 6-frame animation', async () => {
       const pictures = [
-        await sharp({ create: { width: 1, height: 1, channels: 3, background: '#000000' } }).png().toBuffer(),
-        await sharp({ create: { width: 4000, height: 3, channels: 3, background: '#3366cc' } }).png().toBuffer(),
-        await sharp({ create: { width: 300, height: 200, channels: 4, background: { r: 0, g: 0, b: 0, alpha: 0 } } }).png().toBuffer(),
+        await flat(1, 1, '#000000'),
+        await flat(4000, 3, '#3366cc'),
+        await flat(300, 200, { r: 0, g: 0, b: 0, alpha: 0 }),
         await animation(await Promise.all([71, 72, 73, 74, 75, 76].map((seed) => scene(320, 240, seed)))),
       ];
       for (const bytes of pictures) {

@@ -9,6 +9,7 @@ import sharp from 'sharp';
 import type { Raster } from '../../images/decode.js';
 import { classifyNsfw, loadNsfwModel, NSFW_INPUT_SIDE, NSFW_MODEL } from '../../images/sexualContent.js';
 import type { NsfwScores } from '../../images/sexualContent.js';
+import type { Severity } from '../../content/index.js';
 import type { Detection, Evidence, PictureDetector, PictureExample, PictureInput } from '../detector.js';
 import { benignExamples } from './examples.js';
 
@@ -33,8 +34,11 @@ export class SexualContentDetector implements PictureDetector {
     for (const raster of input.frames) {
       const scores = await classifyNsfw(await modelInput(raster), NSFW_INPUT_SIDE, NSFW_INPUT_SIDE);
       score = Math.max(score, round(Math.max(scores.porn + scores.hentai, scores.sexy * SUGGESTIVE_WEIGHT)));
-      const found = this.#evidence(scores);
-      if (found) evidence.push({ ...found, region: whole, ...(animated ? { frame: raster.frame } : {}) });
+      const found = sexualFinding(scores);
+      if (found) {
+        evidence.push({ category: 'sexual', source: 'model', text: '', rule: `model:${this.version}:${found.kind}`, severity: found.severity,
+          score: found.score, region: whole, ...(animated ? { frame: raster.frame } : {}) });
+      }
     }
     return { scores: { sexual: score }, evidence };
   }
@@ -46,20 +50,16 @@ export class SexualContentDetector implements PictureDetector {
   examples(): readonly PictureExample[] {
     return benignExamples().map((example) => ({ ...example, expect: { sexual: 'pass' } }));
   }
+}
 
-  #evidence({ porn, hentai, sexy }: NsfwScores): Evidence | null {
-    const explicit = porn + hentai;
-    const rule = `model:${this.version}`;
-    if (explicit >= EXPLICIT.low) {
-      const severity = explicit >= EXPLICIT.high ? 'high' : explicit >= EXPLICIT.medium ? 'medium' : 'low';
-      return { category: 'sexual', source: 'model', text: '', rule: `${rule}:explicit`, severity, score: round(explicit) };
-    }
-    if (sexy >= SUGGESTIVE.low) {
-      const severity = sexy >= SUGGESTIVE.medium ? 'medium' : 'low';
-      return { category: 'sexual', source: 'model', text: '', rule: `${rule}:suggestive`, severity, score: round(sexy * SUGGESTIVE_WEIGHT) };
-    }
-    return null;
+/** What the model's classes say, if anything: explicit (Porn + Hentai) or only suggestive (Sexy), its severity and score. */
+export function sexualFinding({ porn, hentai, sexy }: NsfwScores): { kind: 'explicit' | 'suggestive'; severity: Severity; score: number } | null {
+  const explicit = porn + hentai;
+  if (explicit >= EXPLICIT.low) {
+    return { kind: 'explicit', severity: explicit >= EXPLICIT.high ? 'high' : explicit >= EXPLICIT.medium ? 'medium' : 'low', score: round(explicit) };
   }
+  if (sexy >= SUGGESTIVE.low) return { kind: 'suggestive', severity: sexy >= SUGGESTIVE.medium ? 'medium' : 'low', score: round(sexy * SUGGESTIVE_WEIGHT) };
+  return null;
 }
 
 /** The frame as the model takes it: stretched to NSFW_INPUT_SIDE pixels square, RGB. */
