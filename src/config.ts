@@ -31,6 +31,12 @@ export interface Config {
   readonly fetchAllowHosts: readonly string[];
   /** Longest a media URL may take to fetch, redirects included, in ms (BULWARK_FETCH_TIMEOUT_MS). */
   readonly fetchTimeoutMs: number;
+  /** Longest one webhook delivery may take to be answered, in ms (BULWARK_WEBHOOK_TIMEOUT_MS). */
+  readonly webhookTimeoutMs: number;
+  /** How long a failed delivery is retried, in hours (BULWARK_WEBHOOK_RETRY_HOURS, at least 24). */
+  readonly webhookRetryHours: number;
+  /** An endpoint failing every delivery this many hours is disabled (BULWARK_WEBHOOK_DISABLE_AFTER_HOURS). */
+  readonly webhookDisableAfterHours: number;
 }
 
 export const API_KEY_MIN_CHARS = 16;
@@ -59,6 +65,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     imageOcr: env.BULWARK_IMAGE_OCR !== 'false',
     fetchAllowHosts: Object.freeze((env.BULWARK_FETCH_ALLOW_HOSTS ?? '').split(',').map((h) => h.trim().toLowerCase()).filter(Boolean)),
     fetchTimeoutMs: intFrom(env.BULWARK_FETCH_TIMEOUT_MS, 10_000),
+    webhookTimeoutMs: intFrom(env.BULWARK_WEBHOOK_TIMEOUT_MS, 10_000),
+    webhookRetryHours: Math.max(24, intFrom(env.BULWARK_WEBHOOK_RETRY_HOURS, 72)),
+    webhookDisableAfterHours: intFrom(env.BULWARK_WEBHOOK_DISABLE_AFTER_HOURS, 72),
     ...overrides,
   });
 }

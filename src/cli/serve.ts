@@ -24,6 +24,7 @@ export async function serve(): Promise<void> {
   if (!cluster.isWorker) printFirstKey((await ensureAdminKey(service)).created);
   const address = await app.listen({ port: config.port, host: config.host });
   app.log.info({ address, dataDir: config.dataDir, database: service.db.dialect, pid: process.pid }, 'Bulwark is serving');
+  service.webhookSender.start();
   service.images.warmUp().then(
     () => app.log.info({ threads: config.imageThreads }, 'picture workers ready'),
     (err: unknown) => app.log.error({ err }, 'picture workers failed to start'),

@@ -8,6 +8,7 @@ import { ListStore } from './ListStore.js';
 import { PolicyStore } from './PolicyStore.js';
 import { ReviewStore } from './ReviewStore.js';
 import { TenantStore } from './TenantStore.js';
+import { WebhookStore } from './WebhookStore.js';
 
 export interface Stores {
   readonly tenants: TenantStore;
@@ -17,6 +18,7 @@ export interface Stores {
   readonly decisions: DecisionStore;
   readonly reviews: ReviewStore;
   readonly audit: AuditStore;
+  readonly webhooks: WebhookStore;
 }
 
 export function createStores(db: Db): Stores {
@@ -29,5 +31,6 @@ export function createStores(db: Db): Stores {
     decisions: new DecisionStore(k),
     reviews: new ReviewStore(k),
     audit: new AuditStore(k),
+    webhooks: new WebhookStore(k),
   });
 }

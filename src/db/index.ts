@@ -22,5 +22,7 @@ export { ReviewStore, REVIEW_ORDERS, REVIEW_STATUSES, newReviewRow } from './Rev
 export type { ReviewOrder, ReviewQuery, ReviewRow, ReviewStatus, ReviewVerdict } from './ReviewStore.js';
 export { AuditStore } from './AuditStore.js';
 export type { AuditInput, AuditRecord } from './AuditStore.js';
+export { WebhookStore, WEBHOOK_EVENTS } from './WebhookStore.js';
+export type { AttemptResult, ClaimedDelivery, DeliveryRow, WebhookChanges, WebhookEvent, WebhookRecord, WebhookTarget } from './WebhookStore.js';
 export { openTestDb, testDatabases } from './testDb.js';
 export type { TestDb, TestDatabase } from './testDb.js';

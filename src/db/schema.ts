@@ -111,6 +111,47 @@ export interface AuditEventTable {
   created_at: string;
 }
 
+export interface WebhookTable {
+  id: string;
+  tenant_id: string;
+  url: string;
+  /** The HMAC-SHA256 key deliveries are signed with ('whsec_…'); needed in clear to sign. */
+  secret: string;
+  /** JSON array of WebhookEvent */
+  events: string;
+  description: string | null;
+  /** 1 or 0: a disabled endpoint is sent nothing until it is enabled again. */
+  enabled: number;
+  /** Why it was disabled (by Bulwark after failing for days, or by a person). */
+  disabled_reason: string | null;
+  /** The first failed delivery since the last delivery that worked; null while it works. */
+  failing_since: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface WebhookDeliveryTable {
+  id: string;
+  webhook_id: string;
+  tenant_id: string;
+  /** The event's own id ('evt_…'), the same on every redelivery, for receivers to drop repeats. */
+  event_id: string;
+  event: string;
+  /** The exact body sent (JSON text): the signature covers these bytes. */
+  payload: string;
+  /** pending, delivered or failed (gave up). */
+  status: string;
+  attempts: number;
+  next_attempt_at: string;
+  /** A sender has claimed the delivery until then (several workers share the table). */
+  lease_until: string | null;
+  last_attempt_at: string | null;
+  response_status: number | null;
+  last_error: string | null;
+  created_at: string;
+  delivered_at: string | null;
+}
+
 export interface Database {
   tenants: TenantTable;
   api_keys: ApiKeyTable;
@@ -120,4 +161,6 @@ export interface Database {
   decisions: DecisionTable;
   reviews: ReviewTable;
   audit_events: AuditEventTable;
+  webhooks: WebhookTable;
+  webhook_deliveries: WebhookDeliveryTable;
 }

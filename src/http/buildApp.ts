@@ -26,6 +26,7 @@ import { openAiModerationRoutes } from './routes/openaiModerations.js';
 import { policyRoutes } from './routes/policies.js';
 import { reviewRoutes } from './routes/reviews.js';
 import { settingsRoutes } from './routes/settings.js';
+import { webhookRoutes } from './routes/webhooks.js';
 import { version } from '../version.js';
 
 export interface AppOptions {
@@ -76,6 +77,7 @@ export async function buildApp(service: Service, options: AppOptions = {}): Prom
   await app.register(keyRoutes, { service });
   await app.register(auditRoutes, { service });
   await app.register(settingsRoutes, { service });
+  await app.register(webhookRoutes, { service });
   return app;
 }
 

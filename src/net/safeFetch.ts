@@ -57,7 +57,8 @@ export async function safeFetch(rawUrl: string, limits: FetchLimits): Promise<Fe
   }
 }
 
-function parseUrl(raw: string): URL {
+/** The URL parsed, if it is http or https; URL_NOT_ALLOWED otherwise. */
+export function parseUrl(raw: string): URL {
   let url: URL;
   try {
     url = new URL(raw);
@@ -69,7 +70,7 @@ function parseUrl(raw: string): URL {
 }
 
 /** The address to connect to: the host's first resolved address, after every one of them was checked. */
-async function vettedAddress(url: URL, allowHosts: readonly string[]): Promise<{ address: string; family: number }> {
+export async function vettedAddress(url: URL, allowHosts: readonly string[]): Promise<{ address: string; family: number }> {
   const host = url.hostname.replace(/^\[|\]$/g, '');
   let addresses: { address: string; family: number }[];
   try {
@@ -87,17 +88,20 @@ async function vettedAddress(url: URL, allowHosts: readonly string[]): Promise<{
 
 interface Response { redirect?: string; body?: Buffer; contentType: string | null }
 
-function request(url: URL, vetted: { address: string; family: number }, deadline: number, maxBytes: number): Promise<Response> {
-  const remaining = deadline - Date.now();
-  if (remaining <= 0) return Promise.reject(timedOut());
-  // Connect to the checked address whatever a second lookup would say (DNS rebinding).
-  const pinned: LookupFunction = (_host, options, callback) => {
+/** A lookup that connects to the checked address whatever a second lookup would say (DNS rebinding). */
+export function pinnedLookup(vetted: { address: string; family: number }): LookupFunction {
+  return (_host, options, callback) => {
     if ((options as { all?: boolean }).all) (callback as unknown as (e: null, a: { address: string; family: number }[]) => void)(null, [vetted]);
     else callback(null, vetted.address, vetted.family);
   };
+}
+
+function request(url: URL, vetted: { address: string; family: number }, deadline: number, maxBytes: number): Promise<Response> {
+  const remaining = deadline - Date.now();
+  if (remaining <= 0) return Promise.reject(timedOut());
   const client = url.protocol === 'https:' ? https : http;
   return new Promise((resolve, reject) => {
-    const req = client.get(url, { lookup: pinned, headers: { 'user-agent': 'Bulwark media fetcher', accept: 'image/*, */*;q=0.5' } }, (res) => {
+    const req = client.get(url, { lookup: pinnedLookup(vetted), headers: { 'user-agent': 'Bulwark media fetcher', accept: 'image/*, */*;q=0.5' } }, (res) => {
       const status = res.statusCode ?? 0;
       if (status >= 300 && status < 400 && res.headers.location) {
         res.resume();

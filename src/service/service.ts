@@ -13,6 +13,9 @@ import { Metrics } from './metrics.js';
 import { DEFAULT_IMAGE_LIMITS } from '../images/decode.js';
 import { ImageModeration } from './imageModeration.js';
 import { TextModeration } from './textModeration.js';
+import { announceFlagged } from './announceFlagged.js';
+import { WebhookEvents } from '../webhooks/events.js';
+import { DEFAULT_SENDER, WebhookSender } from '../webhooks/sender.js';
 
 export interface TenantSettings { storeContent: boolean }
 
@@ -32,6 +35,9 @@ export interface Service {
   readonly metrics: Metrics;
   readonly text: TextModeration;
   readonly images: ImageModeration;
+  /** Webhook events of every tenant: queued here, sent by `webhookSender` (started by `serve`). */
+  readonly webhooks: WebhookEvents;
+  readonly webhookSender: WebhookSender;
   tenantSettings(tenantId: string): Promise<TenantSettings>;
   /**
    * Makes every accepted decision durable before a read (in every worker, when there are several);
@@ -64,8 +70,23 @@ export async function createService(config: Config, options: ServiceOptions = {}
   const { db, stores } = await openStores(config);
   const detectors = await builtinTextDetectors();
   const sources = new CachedSources(stores, config.storeContent);
+  const webhookSender = new WebhookSender(stores.webhooks, {
+    ...DEFAULT_SENDER, timeoutMs: config.webhookTimeoutMs, allowHosts: config.fetchAllowHosts,
+    retry: { ...DEFAULT_SENDER.retry, windowMs: config.webhookRetryHours * 3600_000 }, disableAfterMs: config.webhookDisableAfterHours * 3600_000,
+  });
+  const webhooks = new WebhookEvents(stores.webhooks, () => webhookSender.poke());
+  const announcing = new Set<Promise<void>>();
   const recorder = new DecisionRecorder(
-    { write: (decisions, reviews) => stores.decisions.insertMany(decisions, reviews) },
+    {
+      async write(decisions, reviews) {
+        await stores.decisions.insertMany(decisions, reviews);
+        // Once they are stored, so a receiver can read them; close() waits for it.
+        const queued = announceFlagged(webhooks, decisions)
+          .catch((err: unknown) => console.error('bulwark: queueing decision.flagged webhooks failed', err))
+          .finally(() => announcing.delete(queued));
+        announcing.add(queued);
+      },
+    },
     { onError: options.onRecorderError ?? ((err, dropped) => console.error(`bulwark: writing decisions failed (will retry; dropped ${dropped})`, err)) },
   );
   const metrics = new Metrics();
@@ -78,12 +99,15 @@ export async function createService(config: Config, options: ServiceOptions = {}
   const listeners: ((change: Change) => void)[] = [];
   let peers: PeerLine | null = null;
   const applyChange = (change: Change): void => {
-    if ('tenant' in change) sources.invalidate(change.tenant);
+    if ('tenant' in change) {
+      sources.invalidate(change.tenant);
+      webhooks.forget(change.tenant);
+    }
     for (const listener of listeners) listener(change);
   };
 
   return {
-    config, db, stores, detectors, sources, recorder, metrics, text, images, tenantSettings,
+    config, db, stores, detectors, sources, recorder, metrics, text, images, webhooks, webhookSender, tenantSettings,
     async changed(change) {
       if (peers) await peers.ask({ change }); else applyChange(change);
     },
@@ -107,6 +131,8 @@ export async function createService(config: Config, options: ServiceOptions = {}
     async close() {
       await images.close();
       await recorder.flush();
+      await Promise.all(announcing);
+      await webhookSender.stop();
       recorder.close();
       await db.close();
     },

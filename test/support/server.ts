@@ -53,6 +53,7 @@ export async function startServer(databaseUrl: string | null = null, env: Record
     { databaseUrl: pgDb?.url ?? null });
   const service = await createService(config, { onRecorderError: (err) => console.error('recorder:', err) });
   await ensureAdminKey(service);
+  service.webhookSender.start();
   const app = await buildApp(service, { logger: false });
   const url = await app.listen({ port: 0, host: '127.0.0.1' });
   return {

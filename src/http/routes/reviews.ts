@@ -104,6 +104,8 @@ export async function reviewRoutes(app: FastifyInstance, { service }: { service:
       tenantId, actor: keyId, action: 'review.decide', target: review.id,
       detail: { outcome, labels, decisionId: review.decision_id, addToList: addToList ?? null },
     });
-    return reviewView(review);
+    const view = reviewView(review);
+    await service.webhooks.emit(tenantId, 'review.decided', { review: view });
+    return view;
   });
 }
