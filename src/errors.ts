@@ -44,6 +44,8 @@ export const ERRORS = {
   KEY_NOT_FOUND: { status: 404, message: 'No API key with that id.' },
   WEBHOOK_NOT_FOUND: { status: 404, message: 'No webhook endpoint with that id.' },
   DELIVERY_NOT_FOUND: { status: 404, message: 'No delivery with that id for this endpoint.' },
+  JOB_NOT_FOUND: { status: 404, message: 'No job with that id.' },
+  JOB_FINISHED: { status: 409, message: 'The job has ended already.' },
   SERVICE_NOT_READY: { status: 503, message: 'The service is starting or its database is unreachable.' },
   INTERNAL: { status: 500, message: 'Something went wrong on our side; the request id is in the log.' },
 } as const satisfies Record<string, { status: number; message: string }>;

@@ -9,6 +9,7 @@ import { PolicyStore } from './PolicyStore.js';
 import { ReviewStore } from './ReviewStore.js';
 import { TenantStore } from './TenantStore.js';
 import { WebhookStore } from './WebhookStore.js';
+import { JobStore } from './JobStore.js';
 
 export interface Stores {
   readonly tenants: TenantStore;
@@ -19,6 +20,7 @@ export interface Stores {
   readonly reviews: ReviewStore;
   readonly audit: AuditStore;
   readonly webhooks: WebhookStore;
+  readonly jobs: JobStore;
 }
 
 export function createStores(db: Db): Stores {
@@ -32,5 +34,6 @@ export function createStores(db: Db): Stores {
     reviews: new ReviewStore(k),
     audit: new AuditStore(k),
     webhooks: new WebhookStore(k),
+    jobs: new JobStore(k),
   });
 }

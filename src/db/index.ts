@@ -24,5 +24,7 @@ export { AuditStore } from './AuditStore.js';
 export type { AuditInput, AuditRecord } from './AuditStore.js';
 export { WebhookStore, WEBHOOK_EVENTS } from './WebhookStore.js';
 export type { AttemptResult, ClaimedDelivery, DeliveryRow, WebhookChanges, WebhookEvent, WebhookRecord, WebhookTarget } from './WebhookStore.js';
+export { JobStore, JOB_STATUSES } from './JobStore.js';
+export type { JobError, JobRow, JobStatus, NewJob } from './JobStore.js';
 export { openTestDb, testDatabases } from './testDb.js';
 export type { TestDb, TestDatabase } from './testDb.js';

@@ -152,6 +152,34 @@ export interface WebhookDeliveryTable {
   delivered_at: string | null;
 }
 
+export interface JobTable {
+  id: string;
+  tenant_id: string;
+  /** What the job moderates: 'audio' or 'video'. */
+  kind: string;
+  /** queued, running, succeeded, failed or cancelled. */
+  status: string;
+  /** 0–1. */
+  progress: number;
+  /** JSON: the request's options (policy, dataId, metadata, url, …). */
+  request: string;
+  /** The uploaded file, kept until the job ends (null for a job that fetches a URL). */
+  input_path: string | null;
+  input_bytes: number;
+  callback_url: string | null;
+  decision_id: string | null;
+  /** JSON { code, message } when failed. */
+  error: string | null;
+  /** Times the job was started (a job interrupted by a crash is started again, up to a limit). */
+  attempts: number;
+  /** A runner holds the job until then, renewing it while it works; a crashed runner's job is free again after it. */
+  lease_until: string | null;
+  created_at: string;
+  started_at: string | null;
+  updated_at: string;
+  finished_at: string | null;
+}
+
 export interface Database {
   tenants: TenantTable;
   api_keys: ApiKeyTable;
@@ -163,4 +191,5 @@ export interface Database {
   audit_events: AuditEventTable;
   webhooks: WebhookTable;
   webhook_deliveries: WebhookDeliveryTable;
+  jobs: JobTable;
 }

@@ -7,12 +7,14 @@ import type { DialectSpec } from '../dialects.js';
 import { initial } from './0001_initial.js';
 import { imageLists } from './0002_image_lists.js';
 import { webhooks } from './0003_webhooks.js';
+import { jobs } from './0004_jobs.js';
 
 export function migrations(spec: DialectSpec): Record<string, Migration> {
   return {
     '0001_initial': initial(spec),
     '0002_image_lists': imageLists(),
     '0003_webhooks': webhooks(spec),
+    '0004_jobs': jobs(spec),
   };
 }
 
