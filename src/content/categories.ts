@@ -33,5 +33,8 @@ export const SEVERITY_SCORE: Readonly<Record<Severity, number>> = Object.freeze(
   none: 0, low: 0.45, medium: 0.75, high: 0.97,
 });
 
+/** A stretch of audio or video, in seconds from its start. */
+export interface TimeRange { start: number; end: number }
+
 /** A box in the original picture's pixels (EXIF orientation applied): where picture evidence lies. */
 export interface Region { x: number; y: number; w: number; h: number }

@@ -3,7 +3,7 @@
 // this shape and passes one shared conformance suite (conformance.test.ts for text,
 // picture/conformance.test.ts for pictures).
 
-import type { Category, ContentKind, Region, Severity } from '../content/index.js';
+import type { Category, ContentKind, Region, Severity, TimeRange } from '../content/index.js';
 import type { Raster } from '../images/decode.js';
 import type { NormalizedText } from '../normalize/index.js';
 
@@ -32,6 +32,8 @@ export interface Evidence {
   region?: Region;
   /** Picture evidence from an animation: the frame (0-based). */
   frame?: number;
+  /** Audio and video evidence: when. */
+  time?: TimeRange;
   /** Evidence in text read from a picture (a QR code's payload): that whole text; `span` points into it. */
   readText?: string;
   /** Image hash-list evidence: bits between the picture's PDQ hash and the entry (0 for SHA-256). */
@@ -47,16 +49,17 @@ export interface Detection {
   read?: ReadText[];
 }
 
-/** Text read out of a picture: one text, and where in the picture each piece of it was read. */
+/** Text read out of a picture or a recording: one text, and where each piece of it was read or heard. */
 export interface ReadText {
-  /** What read it: 'qr', 'ocr'. Becomes the `source` of the evidence found in it. */
+  /** What read it: 'qr', 'ocr', 'speech'. Becomes the `source` of the evidence found in it. */
   source: string;
   text: string;
   /** Pieces of `text` in order, without overlap, each with where it was read. */
   parts: ReadPart[];
 }
 
-export interface ReadPart extends Span { region: Region; frame?: number }
+/** A piece of read text and where it was: a box (and frame) in a picture, a time in a recording. */
+export interface ReadPart extends Span { region?: Region; frame?: number; time?: TimeRange }
 
 export interface TextInput {
   kind: 'text';

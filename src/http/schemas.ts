@@ -52,6 +52,8 @@ export const EvidenceSchema = Type.Object({
   region: Type.Optional(Type.Object({ x: Type.Integer(), y: Type.Integer(), w: Type.Integer(), h: Type.Integer() },
     { description: 'Where in the picture, in original pixels (EXIF orientation applied).' })),
   frame: Type.Optional(Type.Integer({ description: 'The frame of an animated picture (0-based).' })),
+  time: Type.Optional(Type.Object({ start: Type.Number(), end: Type.Number() },
+    { description: 'Audio and video evidence: when, in seconds from the start.' })),
   readText: Type.Optional(Type.String({ description: 'The whole text read from the picture (a QR payload); span points into it.' })),
   distance: Type.Optional(Type.Integer({ description: 'Image hash lists: bits between the picture\'s PDQ hash and the entry.' })),
   orientation: Type.Optional(Type.String({ description: 'Image hash lists: the turn of the picture that matched (original, rotate90, …, exact).' })),

@@ -87,7 +87,7 @@ export class ImageModeration {
       const found = reading.evidence.filter((e) => e.span && REDACTED.includes(e.category) && e.severity !== 'none' && e.action !== 'allow');
       for (const e of found) for (const part of touchedParts(read, e.span)) lines.add(part);
     }
-    const textRegions: Region[] = [...lines].map((part) => part.region);
+    const textRegions: Region[] = [...lines].flatMap((part) => (part.region ? [part.region] : []));
     const blurred = await blurRegions(bytes, targets.info, [...targets.faces, ...textRegions]);
     return { ...blurred, faces: targets.faces.length, textRegions: textRegions.length };
   }
