@@ -13,6 +13,7 @@ if [ ! -f "$stamp" ] || [ package-lock.json -nt "$stamp" ]; then
   npm ci --no-audit --no-fund --loglevel=error
   touch "$stamp"
 fi
+bash scripts/media-tools.sh
 echo "setup: building" >&2
 rm -rf dist
 npx tsc -p tsconfig.json

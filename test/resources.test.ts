@@ -135,8 +135,10 @@ for (const db of databases()) {
     });
 
     test('settings: a tenant can opt in to storing content with decisions', async () => {
-      assert.deepEqual((await s.call('GET', '/v1/settings')).body, { storeContent: false });
-      assert.deepEqual((await s.call('PATCH', '/v1/settings', { storeContent: true })).body, { storeContent: true });
+      assert.deepEqual((await s.call('GET', '/v1/settings')).body, { storeContent: false, includeTranscript: true });
+      assert.deepEqual((await s.call('PATCH', '/v1/settings', { storeContent: true })).body, { storeContent: true, includeTranscript: true });
+      assert.deepEqual((await s.call('PATCH', '/v1/settings', { includeTranscript: false })).body, { storeContent: true, includeTranscript: false });
+      await s.call('PATCH', '/v1/settings', { includeTranscript: true });
       const d = await s.call('POST', '/v1/moderate/text', { text: 'keep me' });
       assert.equal((await s.call('GET', `/v1/decisions/${d.body.id}`)).body.content, 'keep me');
       await s.call('PATCH', '/v1/settings', { storeContent: false });

@@ -10,6 +10,8 @@ export const DEFAULT_TENANT_ID = 'ten_default';
 export interface TenantSettings {
   /** Store the moderated content itself with each decision (default: only its hash). */
   storeContent: boolean;
+  /** Audio and video decisions include what was heard (default true). */
+  includeTranscript: boolean;
   [key: string]: unknown;
 }
 
@@ -20,7 +22,7 @@ export interface TenantRecord {
   createdAt: string;
 }
 
-const DEFAULT_SETTINGS: TenantSettings = { storeContent: false };
+const DEFAULT_SETTINGS: TenantSettings = { storeContent: false, includeTranscript: true };
 
 export class TenantStore {
   readonly #db: Kysely<Database>;
@@ -72,5 +74,5 @@ function toRecord(r: TenantTable): TenantRecord {
 
 function parseSettings(text: string): TenantSettings {
   const stored = JSON.parse(text) as Partial<TenantSettings>;
-  return { ...DEFAULT_SETTINGS, ...stored, storeContent: stored.storeContent === true };
+  return { ...DEFAULT_SETTINGS, ...stored, storeContent: stored.storeContent === true, includeTranscript: stored.includeTranscript !== false };
 }

@@ -33,11 +33,11 @@ eachDatabase((ctx) => {
     const acme = await tenants.create('Acme');
     assert.match(acme.id, /^ten_[0-9a-f]{24}$/);
     assert.deepEqual(await tenants.updateSettings(acme.id, { storeContent: true, retentionDays: 30 }),
-      { storeContent: true, retentionDays: 30 });
-    assert.deepEqual((await tenants.get(acme.id))?.settings, { storeContent: true, retentionDays: 30 });
+      { storeContent: true, includeTranscript: true, retentionDays: 30 });
+    assert.deepEqual((await tenants.get(acme.id))?.settings, { storeContent: true, includeTranscript: true, retentionDays: 30 });
     assert.equal((await tenants.settings('ten_default')).storeContent, false);
     assert.equal(await tenants.updateSettings('ten_missing', { storeContent: true }), null);
-    assert.deepEqual(await tenants.settings('ten_missing'), { storeContent: false });
+    assert.deepEqual(await tenants.settings('ten_missing'), { storeContent: false, includeTranscript: true });
   });
 
   test('keys: create, find by key, list, revoke; only a hash is stored', async () => {

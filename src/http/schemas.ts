@@ -92,6 +92,15 @@ export const DecisionSchema = Type.Object({
     sha256: Type.String(), pdq: Type.String({ description: 'PDQ hash, 64 hex digits: what an image hash list matches.' }),
     pdqQuality: Type.Integer({ description: '0–100; below 50 the picture is too flat for its PDQ to mean much.' }),
   }, { description: 'Pictures: format, size (EXIF orientation applied) and hashes. The bytes are never stored.' })),
+  recording: Type.Optional(Type.Object({
+    format: Type.String(), duration: Type.Number({ description: 'Seconds.' }), bytes: Type.Integer(), sha256: Type.String(),
+    video: Type.Union([Type.Object({ width: Type.Integer(), height: Type.Integer() }), Type.Null()]),
+  }, { description: 'Audio and video: what was moderated. The file is never stored.' })),
+  transcript: Type.Optional(Type.Object({
+    language: Type.String(), engine: Type.Union([Type.String(), Type.Null()]), text: Type.String(),
+    segments: Type.Array(Type.Object({ start: Type.Number(), end: Type.Number(), text: Type.String() })),
+    note: Type.Optional(Type.String()),
+  }, { description: 'Audio and video: what was heard (text and segments empty when the tenant omits transcripts).' })),
   models: Type.Record(Type.String(), Type.String()),
   latencyMs: Type.Number(),
   dataId: Type.Union([Type.String(), Type.Null()]),

@@ -26,6 +26,26 @@ export interface MediaInfo {
   pdqQuality: number;
 }
 
+/** Audio and video: what was moderated (never stored itself: its SHA-256 is). */
+export interface RecordingInfo {
+  format: string;
+  /** Seconds. */
+  duration: number;
+  bytes: number;
+  sha256: string;
+  video: { width: number; height: number } | null;
+}
+
+/** What was heard, with when; `text` and `segments` are empty when the tenant omits transcripts. */
+export interface Transcript {
+  language: string;
+  /** The speech engine, or null when none speaks the language (then `note` says so). */
+  engine: string | null;
+  text: string;
+  segments: { start: number; end: number; text: string }[];
+  note?: string;
+}
+
 export interface Decision {
   id: string;
   kind: ContentKind;
@@ -38,6 +58,10 @@ export interface Decision {
   maskedText?: string;
   /** Pictures: format, size and hashes. */
   media?: MediaInfo;
+  /** Audio and video: format, duration, size, hash. */
+  recording?: RecordingInfo;
+  /** Audio and video: what was heard. */
+  transcript?: Transcript;
   /** Detector name → version, for the audit trail. */
   models: Record<string, string>;
   latencyMs: number;

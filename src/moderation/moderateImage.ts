@@ -7,15 +7,13 @@
 // policy decides once for the picture.
 
 import { performance } from 'node:perf_hooks';
-import type { Category, Severity } from '../content/index.js';
-import { maxSeverity } from '../content/index.js';
-import type { Detection } from '../detectors/index.js';
+import type { Category } from '../content/index.js';
 import type { ImageAnalysis } from '../images/analysis.js';
 import type { ImageHashList } from '../images/imageHashList.js';
 import { evaluatePolicy } from '../policies/index.js';
-import type { CategoryResult } from '../policies/index.js';
-import { categoryResults } from './combine.js';
 import type { Decision, DecisionEvidence, MediaInfo } from './decision.js';
+import { addDetection, addReading, noFindings, raise } from './findings.js';
+import type { Findings } from './findings.js';
 import { LIST_SCORE, LIST_SEVERITY } from './matchLists.js';
 import { readMediaText } from './mediaText.js';
 import type { TextContext, TextReading } from './moderateText.js';
@@ -31,12 +29,9 @@ export const PDQ_VERSION = '1';
 /** The text pipeline's context plus the tenant's image hash lists. */
 export interface ImageContext extends TextContext { imageLists: readonly ImageHashList[] }
 
-/** What the pipeline found in a picture before the policy decides. */
-type Findings = Omit<TextReading, 'masked'>;
-
 export async function moderateImage(analysis: ImageAnalysis, request: ImageRequest, ctx: ImageContext): Promise<Decision> {
   const started = performance.now();
-  const found: Findings = { categories: categoryResults([], []), evidence: [], listActions: [], models: { pdq: PDQ_VERSION } };
+  const found = noFindings({ pdq: PDQ_VERSION });
   for (const { detector, version, detection } of analysis.detections) {
     found.models[detector] = version;
     addDetection(found, detection);
@@ -66,22 +61,6 @@ function mediaOf({ info, hashes }: ImageAnalysis): MediaInfo {
     format: info.format, width: info.width, height: info.height, frames: info.frames, bytes: info.bytes,
     sha256: hashes.sha256, pdq: hashes.pdq, pdqQuality: hashes.quality,
   };
-}
-
-/** A picture detector's scores and evidence; its evidence alone sets severities (no severity is read from a bare score). */
-function addDetection(found: Findings, detection: Detection): void {
-  for (const [category, score] of Object.entries(detection.scores) as [Category, number][]) raise(found.categories[category], score, 'none');
-  for (const e of detection.evidence) raise(found.categories[e.category], e.score, e.severity);
-  found.evidence.push(...detection.evidence);
-}
-
-function addReading(found: Findings, reading: TextReading): void {
-  for (const category of Object.keys(found.categories) as Category[]) {
-    raise(found.categories[category], reading.categories[category].score, reading.categories[category].severity);
-  }
-  found.evidence.push(...reading.evidence);
-  found.listActions.push(...reading.listActions);
-  Object.assign(found.models, reading.models);
 }
 
 /** Looks the picture's hashes up in the image lists: block and review hits are added; allow hits are returned. */
@@ -134,10 +113,4 @@ function promoteDrawnAds(reading: TextReading): TextReading {
   const categories = { ...reading.categories, ads: { ...reading.categories.ads } };
   raise(categories.ads, DRAWN_ADS.score, DRAWN_ADS.severity);
   return { ...reading, evidence, categories };
-}
-
-/** The category's score and severity, raised to these if they are higher. */
-function raise(result: CategoryResult, score: number, severity: Severity): void {
-  result.score = Math.max(result.score, score);
-  result.severity = maxSeverity(result.severity, severity);
 }

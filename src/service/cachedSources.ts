@@ -47,7 +47,7 @@ export class CachedSources implements ModerationSources {
     if (hit && hit.until > Date.now()) return hit.value;
     const generation = this.#generation(tenantId);
     const stored = await this.#stores.tenants.settings(tenantId);
-    const value = { storeContent: this.#storeContentAlways || stored.storeContent === true };
+    const value = { storeContent: this.#storeContentAlways || stored.storeContent === true, includeTranscript: stored.includeTranscript !== false };
     if (generation === this.#generation(tenantId)) this.#settings.set(tenantId, { value, until: Date.now() + REFRESH_MS });
     return value;
   }

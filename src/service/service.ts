@@ -17,7 +17,7 @@ import { announceFlagged } from './announceFlagged.js';
 import { WebhookEvents } from '../webhooks/events.js';
 import { DEFAULT_SENDER, WebhookSender } from '../webhooks/sender.js';
 
-export interface TenantSettings { storeContent: boolean }
+export interface TenantSettings { storeContent: boolean; includeTranscript: boolean }
 
 /** Cached state that changed: a tenant's policies, lists and settings, or the API keys. */
 export type Change = { tenant: string } | { keys: true };

@@ -1,5 +1,6 @@
-// Per-tenant settings. Today one: whether decisions keep the content itself (default: only its
-// SHA-256), the opt-in the audit log needs for reviewers to see what they judge later.
+// Per-tenant settings: whether decisions keep the content itself (default: only its SHA-256), the
+// opt-in the audit log needs for reviewers to see what they judge later; and whether audio and
+// video decisions include the transcript (default: they do).
 
 import { Type } from '@sinclair/typebox';
 import type { Static } from '@sinclair/typebox';
@@ -10,6 +11,7 @@ import { errorResponses } from '../schemas.js';
 
 const SettingsSchema = Type.Object({
   storeContent: Type.Boolean({ description: 'Store the moderated content with each decision (default false: only its hash). Always true when the operator set BULWARK_STORE_CONTENT=true.' }),
+  includeTranscript: Type.Boolean({ description: 'Audio and video decisions include the transcript and the heard text of each finding (default true).' }),
 }, { $id: 'Settings' });
 const PatchBody = Type.Partial(SettingsSchema, { additionalProperties: false });
 

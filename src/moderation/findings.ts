@@ -1,0 +1,37 @@
+// What the pipeline has found in a picture or a recording before the policy decides, and how each
+// reader's results are added to it: a category's score and severity only ever go up.
+
+import type { Category, Severity } from '../content/index.js';
+import { maxSeverity } from '../content/index.js';
+import type { Detection } from '../detectors/index.js';
+import type { CategoryResult } from '../policies/index.js';
+import { categoryResults } from './combine.js';
+import type { TextReading } from './moderateText.js';
+
+export type Findings = Omit<TextReading, 'masked'>;
+
+export function noFindings(models: Record<string, string> = {}): Findings {
+  return { categories: categoryResults([], []), evidence: [], listActions: [], models };
+}
+
+/** A picture detector's scores and evidence; its evidence alone sets severities (no severity is read from a bare score). */
+export function addDetection(found: Findings, detection: Detection): void {
+  for (const [category, score] of Object.entries(detection.scores) as [Category, number][]) raise(found.categories[category], score, 'none');
+  for (const e of detection.evidence) raise(found.categories[e.category], e.score, e.severity);
+  found.evidence.push(...detection.evidence);
+}
+
+export function addReading(found: Findings, reading: TextReading): void {
+  for (const category of Object.keys(found.categories) as Category[]) {
+    raise(found.categories[category], reading.categories[category].score, reading.categories[category].severity);
+  }
+  found.evidence.push(...reading.evidence);
+  found.listActions.push(...reading.listActions);
+  Object.assign(found.models, reading.models);
+}
+
+/** The category's score and severity, raised to these if they are higher. */
+export function raise(result: CategoryResult, score: number, severity: Severity): void {
+  result.score = Math.max(result.score, score);
+  result.severity = maxSeverity(result.severity, severity);
+}
