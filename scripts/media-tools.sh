@@ -9,12 +9,4 @@ command -v ffmpeg >/dev/null && command -v ffprobe >/dev/null || need+=(ffmpeg)
 command -v pocketsphinx_continuous >/dev/null || need+=(pocketsphinx)
 [ -d /usr/share/pocketsphinx/model/en-us ] || need+=(pocketsphinx-en-us)
 if [ "${1:-}" = --test ]; then command -v espeak-ng >/dev/null || need+=(espeak-ng); fi
-[ ${#need[@]} -eq 0 ] && exit 0
-if [ "$(id -u)" -ne 0 ]; then
-  echo "media-tools.sh: missing ${need[*]}; install them (apt-get install ${need[*]}) or audio and video moderation fail" >&2
-  exit 0
-fi
-echo "media-tools.sh: installing ${need[*]}" >&2
-export DEBIAN_FRONTEND=noninteractive
-apt-get update -qq >/dev/null
-apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+bash "$(dirname "$0")/apt-install.sh" media-tools.sh "audio and video moderation fail" ${need[@]+"${need[@]}"}

@@ -31,6 +31,18 @@ export interface Config {
   readonly fetchAllowHosts: readonly string[];
   /** Longest a media URL may take to fetch, redirects included, in ms (BULWARK_FETCH_TIMEOUT_MS). */
   readonly fetchTimeoutMs: number;
+  /** Largest audio or video upload, in bytes (BULWARK_MEDIA_MAX_BYTES). */
+  readonly mediaMaxBytes: number;
+  /** Longest audio or video accepted, in seconds (BULWARK_MEDIA_MAX_SECONDS). */
+  readonly mediaMaxSeconds: number;
+  /** Audio and video jobs run at once in each worker process (BULWARK_JOB_CONCURRENCY). */
+  readonly jobConcurrency: number;
+  /** How long a job outlives a server that died running it before another run picks it up, in ms (BULWARK_JOB_LEASE_MS). */
+  readonly jobLeaseMs: number;
+  /** Jobs waiting or running, all tenants, before new ones get 503 (BULWARK_JOB_MAX_QUEUED). */
+  readonly jobMaxQueued: number;
+  /** Bytes of uploads waiting or in work before new ones get 503 (BULWARK_JOB_MAX_DISK_BYTES). */
+  readonly jobMaxDiskBytes: number;
   /** Longest one webhook delivery may take to be answered, in ms (BULWARK_WEBHOOK_TIMEOUT_MS). */
   readonly webhookTimeoutMs: number;
   /** How long a failed delivery is retried, in hours (BULWARK_WEBHOOK_RETRY_HOURS, at least 24). */
@@ -65,6 +77,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     imageOcr: env.BULWARK_IMAGE_OCR !== 'false',
     fetchAllowHosts: Object.freeze((env.BULWARK_FETCH_ALLOW_HOSTS ?? '').split(',').map((h) => h.trim().toLowerCase()).filter(Boolean)),
     fetchTimeoutMs: intFrom(env.BULWARK_FETCH_TIMEOUT_MS, 10_000),
+    mediaMaxBytes: intFrom(env.BULWARK_MEDIA_MAX_BYTES, 512 * 1024 * 1024),
+    mediaMaxSeconds: intFrom(env.BULWARK_MEDIA_MAX_SECONDS, 3600),
+    jobConcurrency: Math.max(1, intFrom(env.BULWARK_JOB_CONCURRENCY, 1)),
+    jobLeaseMs: Math.max(1_000, intFrom(env.BULWARK_JOB_LEASE_MS, 30_000)),
+    jobMaxQueued: Math.max(1, intFrom(env.BULWARK_JOB_MAX_QUEUED, 100)),
+    jobMaxDiskBytes: intFrom(env.BULWARK_JOB_MAX_DISK_BYTES, 10 * 1024 * 1024 * 1024),
     webhookTimeoutMs: intFrom(env.BULWARK_WEBHOOK_TIMEOUT_MS, 10_000),
     webhookRetryHours: Math.max(24, intFrom(env.BULWARK_WEBHOOK_RETRY_HOURS, 72)),
     webhookDisableAfterHours: intFrom(env.BULWARK_WEBHOOK_DISABLE_AFTER_HOURS, 72),

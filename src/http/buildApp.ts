@@ -27,6 +27,7 @@ import { policyRoutes } from './routes/policies.js';
 import { reviewRoutes } from './routes/reviews.js';
 import { settingsRoutes } from './routes/settings.js';
 import { webhookRoutes } from './routes/webhooks.js';
+import { jobRoutes } from './routes/jobs.js';
 import { version } from '../version.js';
 
 export interface AppOptions {
@@ -78,6 +79,7 @@ export async function buildApp(service: Service, options: AppOptions = {}): Prom
   await app.register(auditRoutes, { service });
   await app.register(settingsRoutes, { service });
   await app.register(webhookRoutes, { service });
+  await app.register(jobRoutes, { service });
   return app;
 }
 

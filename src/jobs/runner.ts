@@ -53,6 +53,10 @@ export class JobRunner {
     this.#events = events;
   }
 
+  isRunning(id: string): boolean {
+    return this.#running.has(id);
+  }
+
   /** Jobs running in this process now. */
   get running(): number {
     return this.#running.size;

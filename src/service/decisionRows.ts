@@ -11,8 +11,8 @@ export function contentHash(content: string): string {
 }
 
 /**
- * The row of a decision. `content` is the text (stored only when `storeContent`); a picture's
- * bytes are never stored, only their SHA-256 (`media.sha256`).
+ * The row of a decision. `content` is the text (stored only when `storeContent`); a picture's or a
+ * recording's bytes are never stored, only their SHA-256 (`media.sha256`, `recording.sha256`).
  */
 export function decisionToRow(d: Decision, tenantId: string, content: string | null, storeContent: boolean): DecisionTable {
   const flagged = flaggedCategories(d.categories);
@@ -20,7 +20,7 @@ export function decisionToRow(d: Decision, tenantId: string, content: string | n
     id: d.id,
     tenant_id: tenantId,
     kind: d.kind,
-    content_hash: content !== null ? contentHash(content) : `sha256:${d.media?.sha256 ?? ''}`,
+    content_hash: content !== null ? contentHash(content) : `sha256:${d.media?.sha256 ?? d.recording?.sha256 ?? ''}`,
     content: storeContent ? content : null,
     suggestion: d.suggestion,
     policy: d.policy,

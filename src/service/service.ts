@@ -1,6 +1,7 @@
 // The running service: database, stores, detectors, caches and the audit recorder, built once
 // from a Config and shared by the HTTP app and the CLI.
 
+import path from 'node:path';
 import type { Config } from '../config.js';
 import { BulwarkError } from '../errors.js';
 import { createDb, createStores } from '../db/index.js';
@@ -14,6 +15,9 @@ import { DEFAULT_IMAGE_LIMITS } from '../images/decode.js';
 import { ImageModeration } from './imageModeration.js';
 import { TextModeration } from './textModeration.js';
 import { announceFlagged } from './announceFlagged.js';
+import { RecordingJobs } from './recordingJobs.js';
+import { DEFAULT_RUNNER } from '../jobs/runner.js';
+import { PocketSphinx } from '../voice/pocketsphinx.js';
 import { WebhookEvents } from '../webhooks/events.js';
 import { DEFAULT_SENDER, WebhookSender } from '../webhooks/sender.js';
 
@@ -38,6 +42,8 @@ export interface Service {
   /** Webhook events of every tenant: queued here, sent by `webhookSender` (started by `serve`). */
   readonly webhooks: WebhookEvents;
   readonly webhookSender: WebhookSender;
+  /** Audio (and later video) moderation as durable jobs; `serve` starts their runner. */
+  readonly recordings: RecordingJobs;
   tenantSettings(tenantId: string): Promise<TenantSettings>;
   /**
    * Makes every accepted decision durable before a read (in every worker, when there are several);
@@ -96,6 +102,16 @@ export async function createService(config: Config, options: ServiceOptions = {}
     limits: { maxBytes: config.imageMaxBytes, maxPixels: config.imageMaxPixels, maxFrames: DEFAULT_IMAGE_LIMITS.maxFrames },
     threads: config.imageThreads, timeoutMs: config.imageTimeoutMs, ocr: config.imageOcr,
   }, detectors, sources, recorder, metrics);
+  const recordings = new RecordingJobs({
+    dir: path.join(config.dataDir, 'jobs'), maxBytes: config.mediaMaxBytes, maxSeconds: config.mediaMaxSeconds,
+    maxQueued: config.jobMaxQueued, maxDiskBytes: config.jobMaxDiskBytes, runner: {
+      ...DEFAULT_RUNNER, concurrency: config.jobConcurrency, leaseMs: config.jobLeaseMs, heartbeatMs: Math.max(200, Math.floor(config.jobLeaseMs / 5)),
+    },
+  }, {
+    stores, sources, settingsOf: tenantSettings, detectors, recorder, metrics, webhooks,
+    fetchLimits: { timeoutMs: config.fetchTimeoutMs, maxRedirects: 5, allowHosts: config.fetchAllowHosts },
+    engine: new PocketSphinx({ timeoutMs: config.mediaMaxSeconds * 2_000 + 60_000 }),
+  });
   const listeners: ((change: Change) => void)[] = [];
   let peers: PeerLine | null = null;
   const applyChange = (change: Change): void => {
@@ -107,7 +123,7 @@ export async function createService(config: Config, options: ServiceOptions = {}
   };
 
   return {
-    config, db, stores, detectors, sources, recorder, metrics, text, images, webhooks, webhookSender, tenantSettings,
+    config, db, stores, detectors, sources, recorder, metrics, text, images, webhooks, webhookSender, recordings, tenantSettings,
     async changed(change) {
       if (peers) await peers.ask({ change }); else applyChange(change);
     },
@@ -129,6 +145,7 @@ export async function createService(config: Config, options: ServiceOptions = {}
       return { ready: checks.database === 'ok', checks };
     },
     async close() {
+      await recordings.runner.stop();
       await images.close();
       await recorder.flush();
       await Promise.all(announcing);

@@ -8,11 +8,11 @@ import type { Static } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { BulwarkError } from '../../errors.js';
 import type { Service } from '../../service/index.js';
-import { parseJsonBody } from '../plugins/jsonBody.js';
 import { principalOf } from '../plugins/auth.js';
 import { DecisionSchema, POLICY_NAME_PATTERN, PolicyNameSchema, errorResponses } from '../schemas.js';
 import { safeFetch } from '../../net/safeFetch.js';
 import type { FetchLimits } from '../../net/safeFetch.js';
+import { checkedField, metadataField, multipartError } from './formFields.js';
 import { checkMetadata } from './moderate.js';
 
 const DATA_ID = Type.String({ maxLength: 128, description: 'Your id for the picture; stored with the decision.' });
@@ -139,21 +139,8 @@ async function multipartPicture(req: FastifyRequest): Promise<Picture> {
       else throw new BulwarkError('REQUEST_INVALID', `Unknown field "${part.fieldname}".`);
     }
   } catch (err) {
-    if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw new BulwarkError('MEDIA_TOO_LARGE', 'The picture is larger than the limit.');
-    if ((err as { code?: string }).code?.startsWith('FST_')) throw new BulwarkError('REQUEST_INVALID', `The multipart body is malformed: ${(err as Error).message}`);
-    throw err;
+    throw multipartError(err, 'picture');
   }
   if (!picture.bytes) throw new BulwarkError('REQUEST_INVALID', 'The multipart body has no "file" part.');
   return picture as Picture;
-}
-
-function checkedField(name: string, value: string, pattern: RegExp): string {
-  if (!pattern.test(value)) throw new BulwarkError('REQUEST_INVALID', `Field "${name}" is not valid.`);
-  return value;
-}
-
-function metadataField(value: string): Record<string, unknown> {
-  const parsed = parseJsonBody(Buffer.from(value));
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new BulwarkError('REQUEST_INVALID', 'Field "metadata" must be a JSON object.');
-  return parsed as Record<string, unknown>;
 }

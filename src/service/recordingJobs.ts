@@ -1,0 +1,184 @@
+// Audio moderation as durable jobs: an upload is streamed to the job's own folder (never held in
+// memory) under a byte cap, a flood is refused while too many jobs or bytes are waiting, and the
+// job runner (jobs/runner.ts) listens to each recording, decides and records the decision. A job
+// that ends sends job.completed or job.failed to the tenant's webhooks; its folder is deleted.
+
+import { createHash } from 'node:crypto';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { Transform } from 'node:stream';
+import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { newId, newReviewRow } from '../db/index.js';
+import type { JobRow, Stores } from '../db/index.js';
+import type { Detector } from '../detectors/index.js';
+import { BulwarkError } from '../errors.js';
+import { JobRunner } from '../jobs/runner.js';
+import type { JobContext, RunnerSettings } from '../jobs/runner.js';
+import { probeMedia } from '../media/probe.js';
+import { moderateRecording } from '../moderation/index.js';
+import type { ModerationSources } from '../moderation/index.js';
+import { safeFetch } from '../net/safeFetch.js';
+import type { FetchLimits } from '../net/safeFetch.js';
+import { listen } from '../voice/listen.js';
+import type { SpeechEngine } from '../voice/speechEngine.js';
+import { SPOKEN_PHRASES } from '../voice/spokenPhrases.js';
+import type { WebhookEvents } from '../webhooks/events.js';
+import type { DecisionRecorder } from './decisionRecorder.js';
+import { decisionToRow, riskOf } from './decisionRows.js';
+import type { Metrics } from './metrics.js';
+import type { TenantSettings } from './service.js';
+
+export interface RecordingSettings {
+  /** Where each job's folder is made ($BULWARK_DATA_DIR/jobs). */
+  dir: string;
+  maxBytes: number;
+  maxSeconds: number;
+  /** Jobs queued or running, all tenants, before new ones get 503. */
+  maxQueued: number;
+  /** Bytes of uploads waiting or in work before new ones get 503. */
+  maxDiskBytes: number;
+  runner: RunnerSettings;
+}
+
+/** What a job was asked, kept with it. */
+export interface RecordingRequest {
+  policy?: string;
+  dataId?: string | null;
+  metadata?: Record<string, unknown> | null;
+  lang?: string;
+  url?: string;
+}
+
+export interface RecordingDeps {
+  stores: Stores;
+  sources: ModerationSources;
+  settingsOf(tenantId: string): Promise<TenantSettings>;
+  detectors: readonly Detector[];
+  recorder: DecisionRecorder;
+  metrics: Metrics;
+  webhooks: WebhookEvents;
+  fetchLimits: Omit<FetchLimits, 'maxBytes'>;
+  engine: SpeechEngine;
+}
+
+export class RecordingJobs {
+  readonly settings: RecordingSettings;
+  readonly runner: JobRunner;
+  readonly #deps: RecordingDeps;
+
+  constructor(settings: RecordingSettings, deps: RecordingDeps) {
+    this.settings = settings;
+    this.#deps = deps;
+    this.runner = new JobRunner(deps.stores.jobs, { audio: (job, ctx) => this.#moderateAudio(job, ctx) }, settings.runner, {
+      onEnded: (job) => {
+        const type = job.status === 'succeeded' ? 'job.completed' : 'job.failed';
+        deps.webhooks.emit(job.tenant_id, type, { job: jobView(job) }).catch((err: unknown) => console.error(`bulwark: queueing ${type} failed`, err));
+      },
+    });
+  }
+
+  /** Queues a recording sent as a stream (an upload) or by URL (fetched when the job runs). */
+  async submit(tenantId: string, kind: 'audio', source: { stream: Readable } | { url: string }, request: RecordingRequest): Promise<JobRow> {
+    const waiting = await this.#deps.stores.jobs.active();
+    if (waiting.jobs >= this.settings.maxQueued || waiting.bytes >= this.settings.maxDiskBytes) {
+      if ('stream' in source) source.stream.resume();
+      throw new BulwarkError('SERVICE_BUSY', `${waiting.jobs} jobs (${Math.round(waiting.bytes / 1e6)} MB) are waiting already; retry later.`);
+    }
+    const id = newId('job');
+    const file = path.join(this.settings.dir, id, 'input');
+    await mkdir(path.dirname(file), { recursive: true });
+    try {
+      const bytes = 'stream' in source ? await saveCapped(source.stream, file, Math.min(this.settings.maxBytes, this.settings.maxDiskBytes - waiting.bytes)) : 0;
+      if ('stream' in source && bytes === 0) throw new BulwarkError('MEDIA_EMPTY');
+      const job = await this.#deps.stores.jobs.create({
+        tenantId, kind, request: { ...request, ...('url' in source ? { url: source.url } : {}) }, inputPath: file, inputBytes: bytes, callbackUrl: null,
+      }, id);
+      this.runner.poke();
+      return job;
+    } catch (err) {
+      await rm(path.dirname(file), { recursive: true, force: true });
+      throw err;
+    }
+  }
+
+  async cancel(tenantId: string, id: string): Promise<JobRow> {
+    const job = await this.#deps.stores.jobs.cancel(tenantId, id);
+    // A running job's runner deletes its folder when it notices; a queued one's is deleted here.
+    if (!this.runner.isRunning(id) && job.input_path) {
+      await rm(path.dirname(job.input_path), { recursive: true, force: true });
+      await this.#deps.stores.jobs.clearInput(id);
+    }
+    return job;
+  }
+
+  async #moderateAudio(job: JobRow, { signal, progress }: JobContext): Promise<{ decisionId: string }> {
+    const request = JSON.parse(job.request) as RecordingRequest;
+    const file = job.input_path!;
+    const workDir = path.dirname(file);
+    if (request.url) {
+      const fetched = await safeFetch(request.url, { ...this.#deps.fetchLimits, maxBytes: this.settings.maxBytes });
+      await writeFile(file, fetched.bytes);
+    }
+    const toolTimeoutMs = this.settings.maxSeconds * 2_000 + 60_000;
+    const probe = await probeMedia(file, { maxSeconds: this.settings.maxSeconds, timeoutMs: 30_000 }, signal);
+    if (!probe.audio) throw new BulwarkError('MEDIA_UNSUPPORTED_TYPE', 'The file has no sound to listen to.');
+    progress(0.1);
+    const { bytes, sha256 } = await fileHash(file);
+    const heard = await listen(file, { engine: this.#deps.engine, phrases: SPOKEN_PHRASES, language: request.lang ?? 'en', workDir, timeoutMs: toolTimeoutMs, signal });
+    progress(0.9);
+    const { sources, detectors, recorder, metrics } = this.#deps;
+    const policy = await sources.policy(job.tenant_id, request.policy ?? 'default');
+    const lists = await sources.lists(job.tenant_id);
+    const { includeTranscript } = await this.#deps.settingsOf(job.tenant_id);
+    const createdAt = new Date().toISOString();
+    const decision = await moderateRecording(heard, { format: probe.format, duration: probe.duration, bytes, sha256, video: null }, 'audio',
+      { dataId: request.dataId ?? null, metadata: request.metadata ?? null },
+      { id: newId('dec'), createdAt, policy, lists, detectors, signal, includeTranscript });
+    recorder.record(
+      decisionToRow(decision, job.tenant_id, null, false),
+      decision.suggestion === 'review' ? newReviewRow(job.tenant_id, decision.id, riskOf(decision), createdAt) : null,
+    );
+    metrics.countDecision('audio', decision.suggestion, decision.categories);
+    return { decisionId: decision.id };
+  }
+}
+
+/** A job as the API shows it (the decision itself is added by the route). */
+export function jobView(job: JobRow) {
+  return {
+    id: job.id, kind: job.kind, status: job.status, progress: Number(job.progress),
+    decisionId: job.decision_id, error: job.error ? (JSON.parse(job.error) as { code: string; message: string }) : null,
+    attempts: Number(job.attempts), createdAt: job.created_at, startedAt: job.started_at, finishedAt: job.finished_at,
+  };
+}
+
+/**
+ * Writes the stream to `file` and returns the bytes written. Past `maxBytes` the rest is read and
+ * dropped, then MEDIA_TOO_LARGE is thrown: the client still gets its answer instead of a reset.
+ */
+async function saveCapped(stream: Readable, file: string, maxBytes: number): Promise<number> {
+  let bytes = 0;
+  const cap = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      bytes += chunk.length;
+      done(null, bytes > maxBytes ? undefined : chunk);
+    },
+    flush(done) {
+      done(bytes > maxBytes ? new BulwarkError('MEDIA_TOO_LARGE', `The upload is larger than ${maxBytes} bytes.`, { limit: maxBytes }) : null);
+    },
+  });
+  await pipeline(stream, cap, createWriteStream(file));
+  return bytes;
+}
+
+async function fileHash(file: string): Promise<{ bytes: number; sha256: string }> {
+  const hash = createHash('sha256');
+  let bytes = 0;
+  for await (const chunk of createReadStream(file)) {
+    bytes += (chunk as Buffer).length;
+    hash.update(chunk as Buffer);
+  }
+  return { bytes, sha256: hash.digest('hex') };
+}

@@ -1,0 +1,78 @@
+// A server killed with SIGKILL while it works on an audio job: started again on the same data,
+// it picks the job up once the dead run's lease is over and finishes it; nothing is lost and the
+// upload is deleted at the end.
+
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { after, test } from 'node:test';
+import { projectRoot } from '../src/paths.js';
+import { recording } from '../src/voice/fixtures.js';
+
+const main = path.join(projectRoot(), 'dist', 'src', 'cli', 'main.js');
+const KEY = 'bw_test_recovery_key_0123456789';
+const children: ChildProcess[] = [];
+after(() => { for (const c of children) c.kill('SIGKILL'); });
+
+function serve(dataDir: string): Promise<{ url: string; child: ChildProcess }> {
+  const env = { ...process.env, BULWARK_DATA_DIR: dataDir, BULWARK_API_KEY: KEY, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info',
+    BULWARK_JOB_LEASE_MS: '2000', BULWARK_IMAGE_THREADS: '1' };
+  delete (env as Record<string, string | undefined>).DATABASE_URL;
+  const child = spawn(process.execPath, [main, 'serve'], { env });
+  children.push(child);
+  let output = '';
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`serve did not start:\n${output}`)), 60_000);
+    child.stdout!.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const m = /"address":"(http:\/\/[^"]+)"/.exec(output);
+      if (m) { clearTimeout(timer); resolve({ url: m[1], child }); }
+    });
+    child.stderr!.on('data', (chunk: Buffer) => { output += chunk.toString(); });
+  });
+}
+
+async function job(url: string, id: string): Promise<any> {
+  const res = await fetch(`${url}/v1/jobs/${id}`, { headers: { authorization: `Bearer ${KEY}` } });
+  return res.json();
+}
+
+test('a job running when its server is killed -9 is finished by the next start', { timeout: 180_000 }, async () => {
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'bulwark-recovery-'));
+  try {
+    const file = path.join(dataDir, 'speech.wav');
+    const sentence = 'the quick brown fox jumps over the lazy dog and runs into the forest';
+    await recording(file, Array.from({ length: 6 }, () => ({ say: sentence })));
+    const first = await serve(dataDir);
+    const res = await fetch(`${first.url}/v1/moderate/audio`, {
+      method: 'POST', body: new Uint8Array(readFileSync(file)), headers: { authorization: `Bearer ${KEY}`, 'content-type': 'audio/wav' },
+    });
+    assert.equal(res.status, 202);
+    const { jobId } = await res.json() as { jobId: string };
+    for (let k = 0; k < 200 && (await job(first.url, jobId)).status !== 'running'; k++) await sleep(50);
+    assert.equal((await job(first.url, jobId)).status, 'running');
+    first.child.kill('SIGKILL');
+    await new Promise((resolve) => first.child.once('exit', resolve));
+
+    const second = await serve(dataDir);
+    let state: any;
+    for (let k = 0; k < 1200; k++) {
+      state = await job(second.url, jobId);
+      if (!['queued', 'running'].includes(state.status)) break;
+      await sleep(100);
+    }
+    assert.equal(state.status, 'succeeded', JSON.stringify(state));
+    assert.equal(state.attempts, 2, 'started once by each server');
+    assert.equal(state.decision.kind, 'audio');
+    assert.ok(!existsSync(path.join(dataDir, 'jobs', jobId)), 'the upload is deleted');
+    second.child.kill('SIGTERM');
+    await new Promise((resolve) => second.child.once('exit', resolve));
+  } finally {
+    await rm(dataDir, { recursive: true, force: true });
+  }
+});
