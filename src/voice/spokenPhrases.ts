@@ -3,7 +3,8 @@
 // threshold was chosen on espeak-ng speech (3 voices × 2 speeds, 6 risky and 6 harmless
 // sentences): 1e-20 heard a phrase in 22/36 risky clips and 2/36 harmless ones; 1e-25 in 31/36
 // and 6/36; 1e-40 in every clip (docs/accuracy-voice.md). What a spotted phrase means is decided
-// by the text pipeline, like any other text.
+// by the text pipeline, like any other text (the text classifier included: 'kill you' alone is
+// harassment).
 
 import type { ListenFor } from './speechEngine.js';
 
