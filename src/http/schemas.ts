@@ -95,7 +95,12 @@ export const DecisionSchema = Type.Object({
   recording: Type.Optional(Type.Object({
     format: Type.String(), duration: Type.Number({ description: 'Seconds.' }), bytes: Type.Integer(), sha256: Type.String(),
     video: Type.Union([Type.Object({ width: Type.Integer(), height: Type.Integer() }), Type.Null()]),
+    frames: Type.Optional(Type.Object({ interval: Type.Number(), sampled: Type.Integer(), analysed: Type.Integer() },
+      { description: 'Video: frames sampled (every interval seconds and at scene changes) and analysed (near-duplicates skipped).' })),
   }, { description: 'Audio and video: what was moderated. The file is never stored.' })),
+  timeline: Type.Optional(Type.Array(Type.Object({
+    start: Type.Number(), end: Type.Number(), categories: Type.Array(literalUnion(CATEGORIES)), severity: literalUnion(SEVERITIES),
+  }), { description: 'Audio and video: the flagged moments, in order.' })),
   transcript: Type.Optional(Type.Object({
     language: Type.String(), engine: Type.Union([Type.String(), Type.Null()]), text: Type.String(),
     segments: Type.Array(Type.Object({ start: Type.Number(), end: Type.Number(), text: Type.String() })),

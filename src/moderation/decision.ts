@@ -34,7 +34,12 @@ export interface RecordingInfo {
   bytes: number;
   sha256: string;
   video: { width: number; height: number } | null;
+  /** Video: frames sampled (every `interval` seconds and at scene changes) and analysed (near-duplicates skipped). */
+  frames?: { interval: number; sampled: number; analysed: number };
 }
+
+/** A flagged moment of a recording: when, and which categories. */
+export interface Moment { start: number; end: number; categories: Category[]; severity: Severity }
 
 /** What was heard, with when; `text` and `segments` are empty when the tenant omits transcripts. */
 export interface Transcript {
@@ -62,6 +67,8 @@ export interface Decision {
   recording?: RecordingInfo;
   /** Audio and video: what was heard. */
   transcript?: Transcript;
+  /** Audio and video: the flagged moments, in order. */
+  timeline?: Moment[];
   /** Detector name → version, for the audit trail. */
   models: Record<string, string>;
   latencyMs: number;

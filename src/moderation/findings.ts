@@ -1,7 +1,7 @@
 // What the pipeline has found in a picture or a recording before the policy decides, and how each
 // reader's results are added to it: a category's score and severity only ever go up.
 
-import type { Category, Severity } from '../content/index.js';
+import type { Category, Severity, TimeRange } from '../content/index.js';
 import { maxSeverity } from '../content/index.js';
 import type { Detection } from '../detectors/index.js';
 import type { CategoryResult } from '../policies/index.js';
@@ -19,6 +19,11 @@ export function addDetection(found: Findings, detection: Detection): void {
   for (const [category, score] of Object.entries(detection.scores) as [Category, number][]) raise(found.categories[category], score, 'none');
   for (const e of detection.evidence) raise(found.categories[e.category], e.score, e.severity);
   found.evidence.push(...detection.evidence);
+}
+
+/** Another reading's findings (a video frame's), each piece of evidence given `at` as its time. */
+export function addTimed(found: Findings, other: Findings, at: TimeRange): void {
+  addReading(found, { ...other, masked: [], evidence: other.evidence.map((e) => ({ ...e, time: at })) });
 }
 
 export function addReading(found: Findings, reading: TextReading): void {

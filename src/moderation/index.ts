@@ -7,3 +7,4 @@ export type { OpenAiCategory, OpenAiResult } from './openaiCategories.js';
 export * from './moderateImage.js';
 export { touchedParts } from './mediaText.js';
 export * from './moderateRecording.js';
+export * from './moderateVideo.js';

@@ -29,15 +29,20 @@ export const PDQ_VERSION = '1';
 /** The text pipeline's context plus the tenant's image hash lists. */
 export interface ImageContext extends TextContext { imageLists: readonly ImageHashList[] }
 
-export async function moderateImage(analysis: ImageAnalysis, request: ImageRequest, ctx: ImageContext): Promise<Decision> {
-  const started = performance.now();
+/** Everything found in one picture (a video's frame too), allow-listed categories already silenced, before the policy. */
+export async function pictureFindings(analysis: ImageAnalysis, ctx: ImageContext): Promise<Findings> {
   const found = noFindings({ pdq: PDQ_VERSION });
   for (const { detector, version, detection } of analysis.detections) {
     found.models[detector] = version;
     addDetection(found, detection);
     for (const read of detection.read ?? []) addReading(found, promoteDrawnAds(await readMediaText(read, ctx)));
   }
-  const kept = allowKnownGood(matchImageLists(found, analysis, ctx.imageLists), found);
+  return allowKnownGood(matchImageLists(found, analysis, ctx.imageLists), found);
+}
+
+export async function moderateImage(analysis: ImageAnalysis, request: ImageRequest, ctx: ImageContext): Promise<Decision> {
+  const started = performance.now();
+  const kept = await pictureFindings(analysis, ctx);
   const verdict = evaluatePolicy(ctx.policy.body, kept.categories, kept.listActions);
   return {
     id: ctx.id,

@@ -7,8 +7,10 @@ import { performance } from 'node:perf_hooks';
 import { evaluatePolicy } from '../policies/index.js';
 import type { Heard } from '../voice/listen.js';
 import { segments, spottedReads, transcriptRead } from '../voice/transcript.js';
-import type { Decision, RecordingInfo } from './decision.js';
+import { maxSeverity } from '../content/index.js';
+import type { Decision, DecisionEvidence, Moment, RecordingInfo } from './decision.js';
 import { addReading, noFindings } from './findings.js';
+import type { Findings } from './findings.js';
 import { readMediaText } from './mediaText.js';
 import type { TextContext } from './moderateText.js';
 
@@ -29,10 +31,22 @@ export interface RecordingContext extends TextContext { includeTranscript: boole
 export async function moderateRecording(heard: Heard, recording: RecordingInfo, kind: 'audio' | 'video', request: RecordingRequest,
   ctx: RecordingContext): Promise<Decision> {
   const started = performance.now();
-  const found = noFindings(heard.engine ? { speech: heard.engine } : {});
+  const found = noFindings();
+  await addHeard(found, heard, ctx);
+  return recordingDecision(found, heard, recording, kind, request, ctx, started);
+}
+
+/** What was heard, read by the text pipeline, added to the findings with times. */
+export async function addHeard(found: Findings, heard: Heard, ctx: TextContext): Promise<void> {
+  if (heard.engine) found.models.speech = heard.engine;
   const transcript = transcriptRead(heard.words);
   if (transcript) addReading(found, await readMediaText(transcript, { ...ctx, detectors: ctx.detectors.filter((d) => !NOT_ON_TRANSCRIPTS.has(d.name)) }));
   for (const read of spottedReads(heard.spotted)) addReading(found, await readMediaText(read, ctx));
+}
+
+/** The decision for a recording (audio or video) once everything is found: the policy decides once. */
+export function recordingDecision(found: Findings, heard: Heard, recording: RecordingInfo, kind: 'audio' | 'video', request: RecordingRequest,
+  ctx: RecordingContext, started: number): Decision {
   found.evidence.sort((a, b) => (a.time?.start ?? 0) - (b.time?.start ?? 0));
   const verdict = evaluatePolicy(ctx.policy.body, found.categories, found.listActions);
   const evidence = ctx.includeTranscript ? found.evidence : found.evidence.map(({ readText: _omitted, ...e }) => e);
@@ -47,14 +61,33 @@ export async function moderateRecording(heard: Heard, recording: RecordingInfo, 
     recording,
     transcript: {
       language: heard.language, engine: heard.engine,
-      text: ctx.includeTranscript ? transcript?.text ?? '' : '',
+      text: ctx.includeTranscript ? heard.words.map((w) => w.text).join(' ') : '',
       segments: ctx.includeTranscript ? segments(heard.words) : [],
       ...(heard.note ? { note: heard.note } : {}),
     },
+    timeline: timelineOf(evidence),
     models: found.models,
     latencyMs: Math.round((performance.now() - started) * 1000) / 1000,
     dataId: request.dataId ?? null,
     metadata: request.metadata ?? null,
     createdAt: ctx.createdAt,
   };
+}
+
+/** Flagged evidence grouped by when it happened: one moment per distinct time, overlapping ones merged. */
+export function timelineOf(evidence: readonly DecisionEvidence[]): Moment[] {
+  const moments: Moment[] = [];
+  const flagged = evidence.filter((e) => e.time && e.severity !== 'none' && e.action !== 'allow')
+    .sort((a, b) => a.time!.start - b.time!.start);
+  for (const e of flagged) {
+    const last = moments.at(-1);
+    if (last && e.time!.start <= last.end) {
+      last.end = Math.max(last.end, e.time!.end);
+      if (!last.categories.includes(e.category)) last.categories.push(e.category);
+      last.severity = maxSeverity(last.severity, e.severity);
+    } else {
+      moments.push({ start: e.time!.start, end: e.time!.end, categories: [e.category], severity: e.severity });
+    }
+  }
+  return moments;
 }

@@ -26,7 +26,7 @@ export function decisionToRow(d: Decision, tenantId: string, content: string | n
     policy: d.policy,
     categories: JSON.stringify(d.categories),
     flagged: flagged.length ? `,${flagged.join(',')},` : '',
-    evidence: JSON.stringify({ evidence: d.evidence, reasons: d.reasons, maskedText: d.maskedText, media: d.media, recording: d.recording, transcript: d.transcript }),
+    evidence: JSON.stringify({ evidence: d.evidence, reasons: d.reasons, maskedText: d.maskedText, media: d.media, recording: d.recording, transcript: d.transcript, timeline: d.timeline }),
     models: JSON.stringify(d.models),
     latency_ms: d.latencyMs,
     data_id: d.dataId,
@@ -38,7 +38,7 @@ export function decisionToRow(d: Decision, tenantId: string, content: string | n
 export interface StoredDecision extends Decision { contentHash: string; content: string | null }
 
 export function rowToDecision(row: DecisionTable): StoredDecision {
-  const extra = JSON.parse(row.evidence) as Pick<Decision, 'evidence' | 'reasons' | 'maskedText' | 'media' | 'recording' | 'transcript'>;
+  const extra = JSON.parse(row.evidence) as Pick<Decision, 'evidence' | 'reasons' | 'maskedText' | 'media' | 'recording' | 'transcript' | 'timeline'>;
   return {
     id: row.id,
     kind: row.kind as Decision['kind'],
@@ -51,6 +51,7 @@ export function rowToDecision(row: DecisionTable): StoredDecision {
     ...(extra.media !== undefined ? { media: extra.media } : {}),
     ...(extra.recording !== undefined ? { recording: extra.recording } : {}),
     ...(extra.transcript !== undefined ? { transcript: extra.transcript } : {}),
+    ...(extra.timeline !== undefined ? { timeline: extra.timeline } : {}),
     models: JSON.parse(row.models) as Record<string, string>,
     latencyMs: Number(row.latency_ms),
     dataId: row.data_id,

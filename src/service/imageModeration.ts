@@ -6,6 +6,7 @@ import { performance } from 'node:perf_hooks';
 import { newId, newReviewRow } from '../db/index.js';
 import type { ImageLimits } from '../images/decode.js';
 import { ImageWorkers } from '../images/workerPool.js';
+import type { ImageAnalysis } from '../images/analysis.js';
 import type { Category, Region } from '../content/index.js';
 import { blurRegions } from '../images/blur.js';
 import { moderateImage, readText, touchedParts } from '../moderation/index.js';
@@ -52,12 +53,17 @@ export class ImageModeration {
     return this.#ready ? `ready: ${this.#workers.size} threads` : `starting ${this.#workers.size} threads`;
   }
 
+  /** One picture (a video's frame) analysed in a worker thread, under the picture limits. */
+  analyse(bytes: Buffer): Promise<ImageAnalysis> {
+    return this.#pool().analyse(bytes, this.settings.limits, { ocr: this.settings.ocr });
+  }
+
   async moderate(call: TextCall, bytes: Buffer, request: ImageRequest): Promise<Decision> {
     const started = performance.now();
     const policy = await this.#sources.policy(call.tenantId, call.policy ?? 'default');
     const lists = await this.#sources.lists(call.tenantId);
     const imageLists = await this.#sources.imageLists(call.tenantId);
-    const analysis = await this.#pool().analyse(bytes, this.settings.limits, { ocr: this.settings.ocr });
+    const analysis = await this.analyse(bytes);
     const createdAt = new Date().toISOString();
     const decided = await moderateImage(analysis, request, {
       id: newId('dec'), createdAt, policy, lists, imageLists, detectors: this.#detectors, signal: call.signal,

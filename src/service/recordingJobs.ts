@@ -1,11 +1,12 @@
-// Audio moderation as durable jobs: an upload is streamed to the job's own folder (never held in
-// memory) under a byte cap, a flood is refused while too many jobs or bytes are waiting, and the
-// job runner (jobs/runner.ts) listens to each recording, decides and records the decision. A job
-// that ends sends job.completed or job.failed to the tenant's webhooks; its folder is deleted.
+// Audio and video moderation as durable jobs: an upload is streamed to the job's own folder (never
+// held in memory) under a byte cap, a flood is refused while too many jobs or bytes are waiting,
+// and the job runner (jobs/runner.ts) listens to each recording (and looks at a video's sampled
+// frames, near-duplicates skipped), decides and records the decision. A job that ends sends
+// job.completed or job.failed to the tenant's webhooks; its folder is deleted.
 
 import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Transform } from 'node:stream';
 import type { Readable } from 'node:stream';
@@ -17,7 +18,12 @@ import { BulwarkError } from '../errors.js';
 import { JobRunner } from '../jobs/runner.js';
 import type { JobContext, RunnerSettings } from '../jobs/runner.js';
 import { probeMedia } from '../media/probe.js';
-import { moderateRecording } from '../moderation/index.js';
+import { probeImage } from '../images/decode.js';
+import { imageHashes } from '../images/imageHashes.js';
+import { hammingDistance } from '../images/pdq.js';
+import { sampleFrames } from '../video/frames.js';
+import { moderateRecording, moderateVideo } from '../moderation/index.js';
+import type { AnalysedFrame } from '../moderation/index.js';
 import type { ModerationSources } from '../moderation/index.js';
 import { safeFetch } from '../net/safeFetch.js';
 import type { FetchLimits } from '../net/safeFetch.js';
@@ -28,6 +34,7 @@ import type { WebhookEvents } from '../webhooks/events.js';
 import type { DecisionRecorder } from './decisionRecorder.js';
 import { decisionToRow, riskOf } from './decisionRows.js';
 import type { Metrics } from './metrics.js';
+import type { ImageModeration } from './imageModeration.js';
 import type { TenantSettings } from './service.js';
 
 export interface RecordingSettings {
@@ -49,7 +56,14 @@ export interface RecordingRequest {
   metadata?: Record<string, unknown> | null;
   lang?: string;
   url?: string;
+  /** Video: seconds between sampled frames (default 1). */
+  interval?: number;
 }
+
+/** Frames this close (PDQ bits) to the last analysed one are skipped as near-duplicates. */
+const DUPLICATE_BITS = 12;
+const SCENE_THRESHOLD = 0.4;
+const MAX_FRAMES = 2_000;
 
 export interface RecordingDeps {
   stores: Stores;
@@ -61,6 +75,7 @@ export interface RecordingDeps {
   webhooks: WebhookEvents;
   fetchLimits: Omit<FetchLimits, 'maxBytes'>;
   engine: SpeechEngine;
+  images: ImageModeration;
 }
 
 export class RecordingJobs {
@@ -71,7 +86,8 @@ export class RecordingJobs {
   constructor(settings: RecordingSettings, deps: RecordingDeps) {
     this.settings = settings;
     this.#deps = deps;
-    this.runner = new JobRunner(deps.stores.jobs, { audio: (job, ctx) => this.#moderateAudio(job, ctx) }, settings.runner, {
+    const handlers = { audio: (job: JobRow, ctx: JobContext) => this.#moderate(job, ctx), video: (job: JobRow, ctx: JobContext) => this.#moderate(job, ctx) };
+    this.runner = new JobRunner(deps.stores.jobs, handlers, settings.runner, {
       onEnded: (job) => {
         const type = job.status === 'succeeded' ? 'job.completed' : 'job.failed';
         deps.webhooks.emit(job.tenant_id, type, { job: jobView(job) }).catch((err: unknown) => console.error(`bulwark: queueing ${type} failed`, err));
@@ -80,7 +96,7 @@ export class RecordingJobs {
   }
 
   /** Queues a recording sent as a stream (an upload) or by URL (fetched when the job runs). */
-  async submit(tenantId: string, kind: 'audio', source: { stream: Readable } | { url: string }, request: RecordingRequest): Promise<JobRow> {
+  async submit(tenantId: string, kind: 'audio' | 'video', source: { stream: Readable } | { url: string }, request: RecordingRequest): Promise<JobRow> {
     const waiting = await this.#deps.stores.jobs.active();
     if (waiting.jobs >= this.settings.maxQueued || waiting.bytes >= this.settings.maxDiskBytes) {
       if ('stream' in source) source.stream.resume();
@@ -113,7 +129,7 @@ export class RecordingJobs {
     return job;
   }
 
-  async #moderateAudio(job: JobRow, { signal, progress }: JobContext): Promise<{ decisionId: string }> {
+  async #moderate(job: JobRow, { signal, progress }: JobContext): Promise<{ decisionId: string }> {
     const request = JSON.parse(job.request) as RecordingRequest;
     const file = job.input_path!;
     const workDir = path.dirname(file);
@@ -123,25 +139,71 @@ export class RecordingJobs {
     }
     const toolTimeoutMs = this.settings.maxSeconds * 2_000 + 60_000;
     const probe = await probeMedia(file, { maxSeconds: this.settings.maxSeconds, timeoutMs: 30_000 }, signal);
-    if (!probe.audio) throw new BulwarkError('MEDIA_UNSUPPORTED_TYPE', 'The file has no sound to listen to.');
-    progress(0.1);
+    const video = job.kind === 'video';
+    if (video && !probe.video) throw new BulwarkError('MEDIA_UNSUPPORTED_TYPE', 'The file has no pictures: send it as audio.');
+    if (!video && !probe.audio) throw new BulwarkError('MEDIA_UNSUPPORTED_TYPE', 'The file has no sound to listen to.');
+    const maxPixels = this.#deps.images.settings.limits.maxPixels;
+    if (probe.video && probe.video.width * probe.video.height > maxPixels) {
+      throw new BulwarkError('MEDIA_TOO_LARGE', `The video is ${probe.video.width} × ${probe.video.height}; the limit is ${maxPixels} pixels a frame.`);
+    }
+    progress(0.05);
     const { bytes, sha256 } = await fileHash(file);
-    const heard = await listen(file, { engine: this.#deps.engine, phrases: SPOKEN_PHRASES, language: request.lang ?? 'en', workDir, timeoutMs: toolTimeoutMs, signal });
-    progress(0.9);
+    const interval = request.interval ?? 1;
+    const frames = video ? await this.#analysedFrames(file, workDir, interval, probe.duration, signal, (p) => progress(0.05 + 0.6 * p)) : null;
+    const heard = probe.audio
+      ? await listen(file, { engine: this.#deps.engine, phrases: SPOKEN_PHRASES, language: request.lang ?? 'en', workDir, timeoutMs: toolTimeoutMs, signal })
+      : { language: request.lang ?? 'en', engine: null, words: [], spotted: [], note: 'The video has no sound track.' };
+    progress(0.95);
     const { sources, detectors, recorder, metrics } = this.#deps;
     const policy = await sources.policy(job.tenant_id, request.policy ?? 'default');
     const lists = await sources.lists(job.tenant_id);
     const { includeTranscript } = await this.#deps.settingsOf(job.tenant_id);
     const createdAt = new Date().toISOString();
-    const decision = await moderateRecording(heard, { format: probe.format, duration: probe.duration, bytes, sha256, video: null }, 'audio',
-      { dataId: request.dataId ?? null, metadata: request.metadata ?? null },
-      { id: newId('dec'), createdAt, policy, lists, detectors, signal, includeTranscript });
+    const recording = { format: probe.format, duration: probe.duration, bytes, sha256, video: probe.video ? { width: probe.video.width, height: probe.video.height } : null };
+    const ctx = { id: newId('dec'), createdAt, policy, lists, detectors, signal, includeTranscript };
+    const asked = { dataId: request.dataId ?? null, metadata: request.metadata ?? null };
+    const decision = frames
+      ? await moderateVideo(frames.analysed, interval, heard, { ...recording, frames: { interval, sampled: frames.sampled, analysed: frames.analysed.length } }, asked,
+        { ...ctx, imageLists: await sources.imageLists(job.tenant_id) })
+      : await moderateRecording(heard, recording, 'audio', asked, ctx);
     recorder.record(
       decisionToRow(decision, job.tenant_id, null, false),
       decision.suggestion === 'review' ? newReviewRow(job.tenant_id, decision.id, riskOf(decision), createdAt) : null,
     );
-    metrics.countDecision('audio', decision.suggestion, decision.categories);
+    metrics.countDecision(decision.kind, decision.suggestion, decision.categories);
     return { decisionId: decision.id };
+  }
+
+  /**
+   * The video's sampled frames, each analysed as a picture in the worker threads, except those whose
+   * PDQ hash is within DUPLICATE_BITS of the last analysed frame (a still scene is looked at once).
+   */
+  async #analysedFrames(file: string, workDir: string, interval: number, duration: number, signal: AbortSignal,
+    progress: (fraction: number) => void): Promise<{ sampled: number; analysed: AnalysedFrame[] }> {
+    const maxFrames = Math.min(MAX_FRAMES, Math.ceil(duration / interval) + 200);
+    const sampled = await sampleFrames(file, workDir, { interval, sceneThreshold: SCENE_THRESHOLD, maxFrames, timeoutMs: this.settings.maxSeconds * 2_000 + 60_000, signal });
+    const kept: { time: number; bytes: Buffer }[] = [];
+    let last: string | null = null;
+    for (const frame of sampled) {
+      const bytes = await readFile(frame.file);
+      const { pdq } = await imageHashes(bytes, await probeImage(bytes));
+      if (last !== null && hammingDistance(pdq, last) <= DUPLICATE_BITS) continue;
+      last = pdq;
+      kept.push({ time: frame.time, bytes });
+    }
+    const analysed: AnalysedFrame[] = new Array(kept.length);
+    let next = 0;
+    let done = 0;
+    const work = async () => {
+      while (next < kept.length) {
+        const k = next++;
+        signal.throwIfAborted();
+        analysed[k] = { time: kept[k].time, analysis: await this.#deps.images.analyse(kept[k].bytes) };
+        progress(++done / kept.length);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, this.#deps.images.settings.threads) }, work));
+    return { sampled: sampled.length, analysed };
   }
 }
 

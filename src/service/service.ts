@@ -110,7 +110,7 @@ export async function createService(config: Config, options: ServiceOptions = {}
   }, {
     stores, sources, settingsOf: tenantSettings, detectors, recorder, metrics, webhooks,
     fetchLimits: { timeoutMs: config.fetchTimeoutMs, maxRedirects: 5, allowHosts: config.fetchAllowHosts },
-    engine: new PocketSphinx({ timeoutMs: config.mediaMaxSeconds * 2_000 + 60_000 }),
+    engine: new PocketSphinx({ timeoutMs: config.mediaMaxSeconds * 2_000 + 60_000 }), images,
   });
   const listeners: ((change: Change) => void)[] = [];
   let peers: PeerLine | null = null;

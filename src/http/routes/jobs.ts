@@ -1,7 +1,7 @@
-// Audio moderation as jobs: POST /v1/moderate/audio takes the recording as multipart/form-data
-// (a `file` part), as a raw audio/* or video/* body, or as JSON { "url": … }, streams it to disk
-// and answers 202 { jobId }. GET /v1/jobs/{id} gives the status, progress and, once done, the
-// decision; DELETE /v1/jobs/{id} cancels.
+// Audio and video moderation as jobs: POST /v1/moderate/audio and /v1/moderate/video take the
+// recording as multipart/form-data (a `file` part), as a raw audio/* or video/* body, or as JSON
+// { "url": … }, stream it to disk and answer 202 { jobId }. GET /v1/jobs/{id} gives the status,
+// progress and, once done, the decision; DELETE /v1/jobs/{id} cancels.
 
 import multipart from '@fastify/multipart';
 import { Type } from '@sinclair/typebox';
@@ -22,16 +22,22 @@ import { checkMetadata } from './moderate.js';
 const DATA_ID = Type.String({ maxLength: 128, description: 'Your id for the recording; stored with the decision.' });
 const LANG = Type.String({ pattern: '^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$', description: 'The spoken language (default en; only en has a speech engine).' });
 
+const INTERVAL = Type.Number({ minimum: 0.2, maximum: 60, description: 'Video only: seconds between sampled frames (default 1); scene changes are sampled too.' });
+const INTERVAL_PATTERN = /^(?:\d{1,2}(?:\.\d+)?)$/;
+
 const JsonBody = Type.Object({
   url: Type.String({ maxLength: 4096, description: 'An http(s) URL to fetch the recording from when the job runs (public addresses only).' }),
   policy: Type.Optional(PolicyNameSchema),
   dataId: Type.Optional(DATA_ID),
   lang: Type.Optional(LANG),
+  interval: Type.Optional(INTERVAL),
   metadata: Type.Optional(Type.Record(Type.String(), Type.Unknown(), { description: 'Stored with the decision (≤ 8 KB as JSON).' })),
 }, { additionalProperties: false });
 
-const Query = Type.Object({ policy: Type.Optional(PolicyNameSchema), dataId: Type.Optional(DATA_ID), lang: Type.Optional(LANG) },
+const Query = Type.Object({ policy: Type.Optional(PolicyNameSchema), dataId: Type.Optional(DATA_ID), lang: Type.Optional(LANG), interval: Type.Optional(INTERVAL) },
   { additionalProperties: false });
+
+type Kind = 'audio' | 'video';
 
 const JobSchema = Type.Object({
   id: Type.String(), kind: Type.String(), status: literalUnion(['queued', 'running', 'succeeded', 'failed', 'cancelled'] as const),
@@ -51,24 +57,26 @@ export async function jobRoutes(app: FastifyInstance, { service }: { service: Se
   // The recording is streamed to disk by the route, not buffered by a parser.
   app.addContentTypeParser(/^(audio|video)\/[\w.+-]+$|^application\/octet-stream$/, (_req, payload, done) => done(null, payload));
 
-  app.post<{ Body: Static<typeof JsonBody> | Readable | undefined; Querystring: Static<typeof Query> }>('/v1/moderate/audio', {
-    config: { scope: 'moderate' },
-    bodyLimit: FIELD_MAX_BYTES * 2,
-    schema: {
-      tags: ['moderation'],
-      summary: 'Moderate a recording of speech (a job)',
-      description: 'Send the recording as multipart/form-data (a `file` part, plus `policy`, `dataId`, `lang`, `metadata` fields), as a raw ' +
-        'audio/* or video/* body (`policy`, `dataId`, `lang` in the query), or as JSON `{ "url": … }`. Any format ffmpeg reads. ' +
-        'The answer is 202 with the job id; follow GET /v1/jobs/{id}, or subscribe a webhook to job.completed and job.failed.',
-      querystring: Query,
-      body: { content: { 'application/json': { schema: JsonBody } } },
-      response: { 202: Accepted, ...errorResponses(403, 413, 415, 503) },
-    },
-  }, async (req, reply) => {
-    const { tenantId } = principalOf(req);
-    const job = await submitted(req, service, tenantId);
-    return reply.code(202).header('location', `/v1/jobs/${job.id}`).send({ jobId: job.id, status: job.status, job: `/v1/jobs/${job.id}` });
-  });
+  for (const kind of ['audio', 'video'] as const) {
+    app.post<{ Body: Static<typeof JsonBody> | Readable | undefined; Querystring: Static<typeof Query> }>(`/v1/moderate/${kind}`, {
+      config: { scope: 'moderate' },
+      bodyLimit: FIELD_MAX_BYTES * 2,
+      schema: {
+        tags: ['moderation'],
+        summary: kind === 'audio' ? 'Moderate a recording of speech (a job)' : 'Moderate a video: sampled frames as pictures, its sound as speech (a job)',
+        description: 'Send the file as multipart/form-data (a `file` part, after the `policy`, `dataId`, `lang`, `interval`, `metadata` fields), ' +
+          'as a raw audio/* or video/* body (the same fields in the query), or as JSON `{ "url": … }`. Any format ffmpeg reads. ' +
+          'The answer is 202 with the job id; follow GET /v1/jobs/{id}, or subscribe a webhook to job.completed and job.failed.',
+        querystring: Query,
+        body: { content: { 'application/json': { schema: JsonBody } } },
+        response: { 202: Accepted, ...errorResponses(403, 413, 415, 503) },
+      },
+    }, async (req, reply) => {
+      const { tenantId } = principalOf(req);
+      const job = await submitted(req, service, tenantId, kind);
+      return reply.code(202).header('location', `/v1/jobs/${job.id}`).send({ jobId: job.id, status: job.status, job: `/v1/jobs/${job.id}` });
+    });
+  }
 
   app.get<{ Params: Static<typeof IdParams> }>('/v1/jobs/:id', {
     config: { scope: 'moderate' },
@@ -91,30 +99,36 @@ export async function jobRoutes(app: FastifyInstance, { service }: { service: Se
   }, async (req) => jobView(await service.recordings.cancel(principalOf(req).tenantId, req.params.id)));
 }
 
-async function submitted(req: FastifyRequest<{ Querystring: Static<typeof Query> }>, service: Service, tenantId: string) {
-  if (req.isMultipart()) return multipartJob(req, service, tenantId);
+async function submitted(req: FastifyRequest<{ Querystring: Static<typeof Query> }>, service: Service, tenantId: string, kind: Kind) {
+  if (req.isMultipart()) return multipartJob(req, service, tenantId, kind);
   const body = req.body as Static<typeof JsonBody> | Readable | undefined;
   if (body && typeof (body as Readable).pipe === 'function') {
-    const { policy, dataId, lang } = req.query;
-    return service.recordings.submit(tenantId, 'audio', { stream: body as Readable }, { policy, dataId, lang });
+    const { policy, dataId, lang, interval } = req.query;
+    return service.recordings.submit(tenantId, kind, { stream: body as Readable }, onlyForVideo(kind, { policy, dataId, lang, interval }));
   }
   if (!body) throw new BulwarkError('REQUEST_UNSUPPORTED_MEDIA_TYPE', 'Send the recording as multipart/form-data, an audio/* body or JSON { "url": … }.');
   if (Object.keys(req.query).length > 0) throw new BulwarkError('REQUEST_INVALID', 'With a JSON body, put policy, dataId and lang in the JSON.');
   const json = body as Static<typeof JsonBody>;
   checkMetadata(json.metadata);
   parseUrl(json.url);
-  return service.recordings.submit(tenantId, 'audio', { url: json.url }, { policy: json.policy, dataId: json.dataId, lang: json.lang, metadata: json.metadata });
+  return service.recordings.submit(tenantId, kind, { url: json.url },
+    onlyForVideo(kind, { policy: json.policy, dataId: json.dataId, lang: json.lang, interval: json.interval, metadata: json.metadata }));
+}
+
+function onlyForVideo(kind: Kind, request: RecordingRequest): RecordingRequest {
+  if (kind !== 'video' && request.interval !== undefined) throw new BulwarkError('REQUEST_INVALID', '"interval" is for videos.');
+  return request;
 }
 
 /** Fields may come before or after the file; the file is streamed to disk as it arrives. */
-async function multipartJob(req: FastifyRequest, service: Service, tenantId: string) {
+async function multipartJob(req: FastifyRequest, service: Service, tenantId: string, kind: Kind) {
   const fields: RecordingRequest = {};
   let job: Awaited<ReturnType<typeof service.recordings.submit>> | null = null;
   try {
     for await (const part of req.parts()) {
       if (part.type === 'file') {
         if (part.fieldname !== 'file') throw new BulwarkError('REQUEST_INVALID', `Unknown file part "${part.fieldname}"; send the recording as "file".`);
-        job = await service.recordings.submit(tenantId, 'audio', { stream: part.file }, fields);
+        job = await service.recordings.submit(tenantId, kind, { stream: part.file }, onlyForVideo(kind, fields));
         if (part.file.truncated) throw new BulwarkError('MEDIA_TOO_LARGE', 'The recording is larger than the limit.');
         continue;
       }
@@ -124,6 +138,7 @@ async function multipartJob(req: FastifyRequest, service: Service, tenantId: str
       else if (part.fieldname === 'dataId') fields.dataId = checkedField('dataId', value, /^[^]{1,128}$/);
       else if (part.fieldname === 'lang') fields.lang = checkedField('lang', value, /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/);
       else if (part.fieldname === 'metadata') fields.metadata = metadataField(value);
+      else if (part.fieldname === 'interval') fields.interval = checkedInterval(value);
       else throw new BulwarkError('REQUEST_INVALID', `Unknown field "${part.fieldname}".`);
     }
   } catch (err) {
@@ -132,4 +147,10 @@ async function multipartJob(req: FastifyRequest, service: Service, tenantId: str
   }
   if (!job) throw new BulwarkError('REQUEST_INVALID', 'The multipart body has no "file" part.');
   return job;
+}
+
+function checkedInterval(value: string): number {
+  const interval = Number(checkedField('interval', value, INTERVAL_PATTERN));
+  if (interval < 0.2 || interval > 60) throw new BulwarkError('REQUEST_INVALID', 'Field "interval" must be 0.2 to 60 seconds.');
+  return interval;
 }
