@@ -53,9 +53,9 @@ export class ImageModeration {
     return this.#ready ? `ready: ${this.#workers.size} threads` : `starting ${this.#workers.size} threads`;
   }
 
-  /** One picture (a video's frame) analysed in a worker thread, under the picture limits. */
-  analyse(bytes: Buffer): Promise<ImageAnalysis> {
-    return this.#pool().analyse(bytes, this.settings.limits, { ocr: this.settings.ocr });
+  /** One picture (a video's frame) analysed in a worker thread, under the picture limits; `readText: false` skips OCR. */
+  analyse(bytes: Buffer, { readText = true } = {}): Promise<ImageAnalysis> {
+    return this.#pool().analyse(bytes, this.settings.limits, { ocr: this.settings.ocr && readText });
   }
 
   async moderate(call: TextCall, bytes: Buffer, request: ImageRequest): Promise<Decision> {

@@ -62,6 +62,11 @@ export interface RecordingRequest {
 
 /** Frames this close (PDQ bits) to the last analysed one are skipped as near-duplicates. */
 const DUPLICATE_BITS = 12;
+/**
+ * Text on screen stays for seconds: OCR (most of a frame's cost) reads a frame at most this often,
+ * and always at a scene change. Measured in docs/benchmarks.md ("Video").
+ */
+const OCR_EVERY_SECONDS = 3;
 const SCENE_THRESHOLD = 0.4;
 const MAX_FRAMES = 2_000;
 
@@ -149,10 +154,13 @@ export class RecordingJobs {
     progress(0.05);
     const { bytes, sha256 } = await fileHash(file);
     const interval = request.interval ?? 1;
-    const frames = video ? await this.#analysedFrames(file, workDir, interval, probe.duration, signal, (p) => progress(0.05 + 0.6 * p)) : null;
-    const heard = probe.audio
-      ? await listen(file, { engine: this.#deps.engine, phrases: SPOKEN_PHRASES, language: request.lang ?? 'en', workDir, timeoutMs: toolTimeoutMs, signal })
-      : { language: request.lang ?? 'en', engine: null, words: [], spotted: [], note: 'The video has no sound track.' };
+    // The sound is heard (in pocketsphinx's own process) while the frames are looked at (in the picture threads).
+    const [frames, heard] = await Promise.all([
+      video ? this.#analysedFrames(file, workDir, interval, probe.duration, signal, (p) => progress(0.05 + 0.9 * p)) : null,
+      probe.audio
+        ? listen(file, { engine: this.#deps.engine, phrases: SPOKEN_PHRASES, language: request.lang ?? 'en', workDir, timeoutMs: toolTimeoutMs, signal })
+        : { language: request.lang ?? 'en', engine: null, words: [], spotted: [], note: 'The video has no sound track.' },
+    ]);
     progress(0.95);
     const { sources, detectors, recorder, metrics } = this.#deps;
     const policy = await sources.policy(job.tenant_id, request.policy ?? 'default');
@@ -182,14 +190,17 @@ export class RecordingJobs {
     progress: (fraction: number) => void): Promise<{ sampled: number; analysed: AnalysedFrame[] }> {
     const maxFrames = Math.min(MAX_FRAMES, Math.ceil(duration / interval) + 200);
     const sampled = await sampleFrames(file, workDir, { interval, sceneThreshold: SCENE_THRESHOLD, maxFrames, timeoutMs: this.settings.maxSeconds * 2_000 + 60_000, signal });
-    const kept: { time: number; bytes: Buffer }[] = [];
+    const kept: { time: number; bytes: Buffer; readText: boolean }[] = [];
     let last: string | null = null;
+    let lastRead = -Infinity;
     for (const frame of sampled) {
       const bytes = await readFile(frame.file);
       const { pdq } = await imageHashes(bytes, await probeImage(bytes));
       if (last !== null && hammingDistance(pdq, last) <= DUPLICATE_BITS) continue;
       last = pdq;
-      kept.push({ time: frame.time, bytes });
+      const readText = frame.scene > SCENE_THRESHOLD || frame.time - lastRead >= OCR_EVERY_SECONDS - 1e-6;
+      if (readText) lastRead = frame.time;
+      kept.push({ time: frame.time, bytes, readText });
     }
     const analysed: AnalysedFrame[] = new Array(kept.length);
     let next = 0;
@@ -198,7 +209,7 @@ export class RecordingJobs {
       while (next < kept.length) {
         const k = next++;
         signal.throwIfAborted();
-        analysed[k] = { time: kept[k].time, analysis: await this.#deps.images.analyse(kept[k].bytes) };
+        analysed[k] = { time: kept[k].time, analysis: await this.#deps.images.analyse(kept[k].bytes, { readText: kept[k].readText }) };
         progress(++done / kept.length);
       }
     };

@@ -17,7 +17,12 @@ export interface FrameSampling {
   signal?: AbortSignal;
 }
 
-export interface SampledFrame { time: number; file: string }
+export interface SampledFrame {
+  time: number;
+  file: string;
+  /** ffmpeg's scene score for it: above the threshold, the picture has just changed. */
+  scene: number;
+}
 
 export async function sampleFrames(video: string, dir: string, sampling: FrameSampling): Promise<SampledFrame[]> {
   const times = path.join(dir, 'frame-times.txt');
@@ -26,7 +31,9 @@ export async function sampleFrames(video: string, dir: string, sampling: FrameSa
   const run = await runTool('ffmpeg', ['-nostdin', '-v', 'error', '-y', '-i', video, '-an', '-vf', filter, '-fps_mode', 'vfr',
     '-frames:v', String(sampling.maxFrames), '-q:v', '3', path.join(dir, 'frame-%06d.jpg')], { signal: sampling.signal, timeoutMs: sampling.timeoutMs });
   if (run.code !== 0) throw new BulwarkError('MEDIA_UNDECODABLE', `The video's frames cannot be decoded: ${run.stderr.split('\n')[0].slice(0, 200)}`);
-  const seconds = [...(await readFile(times, 'utf8')).matchAll(/pts_time:([\d.]+)/g)].map((m) => Number(m[1]));
+  // One block per frame: "frame:N pts:… pts_time:S" then "lavfi.scene_score=X".
+  const blocks = (await readFile(times, 'utf8')).split(/^frame:/m).slice(1);
+  const meta = blocks.map((b) => ({ time: Number(/pts_time:([\d.]+)/.exec(b)?.[1] ?? NaN), scene: Number(/scene_score=([\d.]+)/.exec(b)?.[1] ?? 0) }));
   const files = (await readdir(dir)).filter((f) => /^frame-\d{6}\.jpg$/.test(f)).sort();
-  return files.map((f, k) => ({ time: seconds[k] ?? k * sampling.interval, file: path.join(dir, f) }));
+  return files.map((f, k) => ({ time: meta[k]?.time ?? k * sampling.interval, scene: meta[k]?.scene ?? 0, file: path.join(dir, f) }));
 }
