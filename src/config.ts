@@ -43,6 +43,10 @@ export interface Config {
   readonly jobMaxQueued: number;
   /** Bytes of uploads waiting or in work before new ones get 503 (BULWARK_JOB_MAX_DISK_BYTES). */
   readonly jobMaxDiskBytes: number;
+  /** Live streams pulled at once, all tenants (BULWARK_STREAM_MAX_ACTIVE). */
+  readonly streamMaxActive: number;
+  /** How long a broken stream is pulled again before it is reported failed, in seconds (BULWARK_STREAM_RECONNECT_SECONDS). */
+  readonly streamReconnectSeconds: number;
   /** Longest one webhook delivery may take to be answered, in ms (BULWARK_WEBHOOK_TIMEOUT_MS). */
   readonly webhookTimeoutMs: number;
   /** How long a failed delivery is retried, in hours (BULWARK_WEBHOOK_RETRY_HOURS, at least 24). */
@@ -83,6 +87,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     jobLeaseMs: Math.max(1_000, intFrom(env.BULWARK_JOB_LEASE_MS, 30_000)),
     jobMaxQueued: Math.max(1, intFrom(env.BULWARK_JOB_MAX_QUEUED, 100)),
     jobMaxDiskBytes: intFrom(env.BULWARK_JOB_MAX_DISK_BYTES, 10 * 1024 * 1024 * 1024),
+    streamMaxActive: intFrom(env.BULWARK_STREAM_MAX_ACTIVE, 4),
+    streamReconnectSeconds: intFrom(env.BULWARK_STREAM_RECONNECT_SECONDS, 60),
     webhookTimeoutMs: intFrom(env.BULWARK_WEBHOOK_TIMEOUT_MS, 10_000),
     webhookRetryHours: Math.max(24, intFrom(env.BULWARK_WEBHOOK_RETRY_HOURS, 72)),
     webhookDisableAfterHours: intFrom(env.BULWARK_WEBHOOK_DISABLE_AFTER_HOURS, 72),

@@ -46,6 +46,7 @@ export const ERRORS = {
   DELIVERY_NOT_FOUND: { status: 404, message: 'No delivery with that id for this endpoint.' },
   JOB_NOT_FOUND: { status: 404, message: 'No job with that id.' },
   JOB_FINISHED: { status: 409, message: 'The job has ended already.' },
+  STREAM_NOT_FOUND: { status: 404, message: 'No stream with that id.' },
   SERVICE_NOT_READY: { status: 503, message: 'The service is starting or its database is unreachable.' },
   INTERNAL: { status: 500, message: 'Something went wrong on our side; the request id is in the log.' },
 } as const satisfies Record<string, { status: number; message: string }>;

@@ -25,6 +25,7 @@ export async function serve(): Promise<void> {
   const address = await app.listen({ port: config.port, host: config.host });
   app.log.info({ address, dataDir: config.dataDir, database: service.db.dialect, pid: process.pid }, 'Bulwark is serving');
   service.webhookSender.start();
+  service.streams.start();
   service.recordings.runner.start().catch((err: unknown) => app.log.error({ err }, 'the job runner failed to start'));
   service.images.warmUp().then(
     () => app.log.info({ threads: config.imageThreads }, 'picture workers ready'),

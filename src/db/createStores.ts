@@ -10,6 +10,7 @@ import { ReviewStore } from './ReviewStore.js';
 import { TenantStore } from './TenantStore.js';
 import { WebhookStore } from './WebhookStore.js';
 import { JobStore } from './JobStore.js';
+import { StreamStore } from './StreamStore.js';
 
 export interface Stores {
   readonly tenants: TenantStore;
@@ -21,6 +22,7 @@ export interface Stores {
   readonly audit: AuditStore;
   readonly webhooks: WebhookStore;
   readonly jobs: JobStore;
+  readonly streams: StreamStore;
 }
 
 export function createStores(db: Db): Stores {
@@ -35,5 +37,6 @@ export function createStores(db: Db): Stores {
     audit: new AuditStore(k),
     webhooks: new WebhookStore(k),
     jobs: new JobStore(k),
+    streams: new StreamStore(k),
   });
 }

@@ -26,5 +26,7 @@ export { WebhookStore, WEBHOOK_EVENTS } from './WebhookStore.js';
 export type { AttemptResult, ClaimedDelivery, DeliveryRow, WebhookChanges, WebhookEvent, WebhookRecord, WebhookTarget } from './WebhookStore.js';
 export { JobStore, JOB_STATUSES } from './JobStore.js';
 export type { JobError, JobRow, JobStatus, NewJob } from './JobStore.js';
+export { StreamStore, ACTIVE_STREAM } from './StreamStore.js';
+export type { StreamRow } from './StreamStore.js';
 export { openTestDb, testDatabases } from './testDb.js';
 export type { TestDb, TestDatabase } from './testDb.js';

@@ -180,6 +180,27 @@ export interface JobTable {
   finished_at: string | null;
 }
 
+export interface StreamTable {
+  id: string;
+  tenant_id: string;
+  url: string;
+  /** Seconds between frames looked at. */
+  interval: number;
+  /** JSON: policy, dataId, metadata, lang. */
+  request: string;
+  /** starting, live, reconnecting, ended, failed or stopped. */
+  status: string;
+  /** A server pulls the stream until then, renewing it; after a crash another start resumes it. */
+  lease_until: string | null;
+  last_error: string | null;
+  /** JSON array: the latest flagged moments (newest last). */
+  findings: string;
+  alerts: number;
+  created_at: string;
+  updated_at: string;
+  ended_at: string | null;
+}
+
 export interface Database {
   tenants: TenantTable;
   api_keys: ApiKeyTable;
@@ -192,4 +213,5 @@ export interface Database {
   webhooks: WebhookTable;
   webhook_deliveries: WebhookDeliveryTable;
   jobs: JobTable;
+  streams: StreamTable;
 }

@@ -28,6 +28,7 @@ import { reviewRoutes } from './routes/reviews.js';
 import { settingsRoutes } from './routes/settings.js';
 import { webhookRoutes } from './routes/webhooks.js';
 import { jobRoutes } from './routes/jobs.js';
+import { streamRoutes } from './routes/streams.js';
 import { version } from '../version.js';
 
 export interface AppOptions {
@@ -80,6 +81,7 @@ export async function buildApp(service: Service, options: AppOptions = {}): Prom
   await app.register(settingsRoutes, { service });
   await app.register(webhookRoutes, { service });
   await app.register(jobRoutes, { service });
+  await app.register(streamRoutes, { service });
   return app;
 }
 

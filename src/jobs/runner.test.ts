@@ -96,8 +96,8 @@ eachDatabase((ctx) => {
     const doomed = await upload();
     await ctx.t.stores.jobs.cancel(tenantId, (await upload()).id);
     // A runner took both, then its process died: nobody renews the leases.
-    for (const job of [again, doomed]) assert.ok(await ctx.t.stores.jobs.claimNext(['audio'], new Date(Date.now() - 1_000), 10));
-    // `doomed` was already started twice before.
+    for (const job of [again, doomed]) assert.equal((await ctx.t.stores.jobs.claimNext(['audio'], new Date(Date.now() - 1_000), 10))?.id, job.id);
+    // `doomed` had been started twice before that.
     await ctx.t.db.kysely.updateTable('jobs').set({ attempts: 3 }).where('id', '=', doomed.id).execute();
     const ended: JobRow[] = [];
     const runner = new JobRunner(ctx.t.stores.jobs, { audio: async (job) => ({ decisionId: `dec_${job.id.slice(4)}` }) }, FAST, { onEnded: (j) => ended.push(j) });

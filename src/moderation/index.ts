@@ -6,5 +6,7 @@ export { OPENAI_CATEGORY_KEYS, toOpenAiResult } from './openaiCategories.js';
 export type { OpenAiCategory, OpenAiResult } from './openaiCategories.js';
 export * from './moderateImage.js';
 export { touchedParts } from './mediaText.js';
+export { addTimed, noFindings } from './findings.js';
+export type { Findings } from './findings.js';
 export * from './moderateRecording.js';
 export * from './moderateVideo.js';

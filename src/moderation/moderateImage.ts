@@ -30,7 +30,7 @@ export const PDQ_VERSION = '1';
 export interface ImageContext extends TextContext { imageLists: readonly ImageHashList[] }
 
 /** Everything found in one picture (a video's frame too), allow-listed categories already silenced, before the policy. */
-export async function pictureFindings(analysis: ImageAnalysis, ctx: ImageContext): Promise<Findings> {
+export async function pictureFindings(analysis: ImageAnalysis, ctx: Omit<ImageContext, 'id' | 'createdAt'>): Promise<Findings> {
   const found = noFindings({ pdq: PDQ_VERSION });
   for (const { detector, version, detection } of analysis.detections) {
     found.models[detector] = version;

@@ -37,7 +37,7 @@ export async function moderateRecording(heard: Heard, recording: RecordingInfo, 
 }
 
 /** What was heard, read by the text pipeline, added to the findings with times. */
-export async function addHeard(found: Findings, heard: Heard, ctx: TextContext): Promise<void> {
+export async function addHeard(found: Findings, heard: Heard, ctx: Omit<TextContext, 'id' | 'createdAt'>): Promise<void> {
   if (heard.engine) found.models.speech = heard.engine;
   const transcript = transcriptRead(heard.words);
   if (transcript) addReading(found, await readMediaText(transcript, { ...ctx, detectors: ctx.detectors.filter((d) => !NOT_ON_TRANSCRIPTS.has(d.name)) }));

@@ -11,9 +11,8 @@ import path from 'node:path';
 import { Transform } from 'node:stream';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { newId, newReviewRow } from '../db/index.js';
-import type { JobRow, Stores } from '../db/index.js';
-import type { Detector } from '../detectors/index.js';
+import { newId } from '../db/index.js';
+import type { JobRow } from '../db/index.js';
 import { BulwarkError } from '../errors.js';
 import { JobRunner } from '../jobs/runner.js';
 import type { JobContext, RunnerSettings } from '../jobs/runner.js';
@@ -24,18 +23,12 @@ import { hammingDistance } from '../images/pdq.js';
 import { sampleFrames } from '../video/frames.js';
 import { moderateRecording, moderateVideo } from '../moderation/index.js';
 import type { AnalysedFrame } from '../moderation/index.js';
-import type { ModerationSources } from '../moderation/index.js';
 import { safeFetch } from '../net/safeFetch.js';
 import type { FetchLimits } from '../net/safeFetch.js';
 import { listen } from '../voice/listen.js';
-import type { SpeechEngine } from '../voice/speechEngine.js';
 import { SPOKEN_PHRASES } from '../voice/spokenPhrases.js';
-import type { WebhookEvents } from '../webhooks/events.js';
-import type { DecisionRecorder } from './decisionRecorder.js';
-import { decisionToRow, riskOf } from './decisionRows.js';
-import type { Metrics } from './metrics.js';
-import type { ImageModeration } from './imageModeration.js';
-import type { TenantSettings } from './service.js';
+import { OCR_EVERY_SECONDS, recordMediaDecision } from './mediaDeps.js';
+import type { MediaDeps } from './mediaDeps.js';
 
 export interface RecordingSettings {
   /** Where each job's folder is made ($BULWARK_DATA_DIR/jobs). */
@@ -62,26 +55,10 @@ export interface RecordingRequest {
 
 /** Frames this close (PDQ bits) to the last analysed one are skipped as near-duplicates. */
 const DUPLICATE_BITS = 12;
-/**
- * Text on screen stays for seconds: OCR (most of a frame's cost) reads a frame at most this often,
- * and always at a scene change. Measured in docs/benchmarks.md ("Video").
- */
-const OCR_EVERY_SECONDS = 3;
 const SCENE_THRESHOLD = 0.4;
 const MAX_FRAMES = 2_000;
 
-export interface RecordingDeps {
-  stores: Stores;
-  sources: ModerationSources;
-  settingsOf(tenantId: string): Promise<TenantSettings>;
-  detectors: readonly Detector[];
-  recorder: DecisionRecorder;
-  metrics: Metrics;
-  webhooks: WebhookEvents;
-  fetchLimits: Omit<FetchLimits, 'maxBytes'>;
-  engine: SpeechEngine;
-  images: ImageModeration;
-}
+export interface RecordingDeps extends MediaDeps { fetchLimits: Omit<FetchLimits, 'maxBytes'> }
 
 export class RecordingJobs {
   readonly settings: RecordingSettings;
@@ -162,7 +139,7 @@ export class RecordingJobs {
         : { language: request.lang ?? 'en', engine: null, words: [], spotted: [], note: 'The video has no sound track.' },
     ]);
     progress(0.95);
-    const { sources, detectors, recorder, metrics } = this.#deps;
+    const { sources, detectors } = this.#deps;
     const policy = await sources.policy(job.tenant_id, request.policy ?? 'default');
     const lists = await sources.lists(job.tenant_id);
     const { includeTranscript } = await this.#deps.settingsOf(job.tenant_id);
@@ -174,11 +151,7 @@ export class RecordingJobs {
       ? await moderateVideo(frames.analysed, interval, heard, { ...recording, frames: { interval, sampled: frames.sampled, analysed: frames.analysed.length } }, asked,
         { ...ctx, imageLists: await sources.imageLists(job.tenant_id) })
       : await moderateRecording(heard, recording, 'audio', asked, ctx);
-    recorder.record(
-      decisionToRow(decision, job.tenant_id, null, false),
-      decision.suggestion === 'review' ? newReviewRow(job.tenant_id, decision.id, riskOf(decision), createdAt) : null,
-    );
-    metrics.countDecision(decision.kind, decision.suggestion, decision.categories);
+    recordMediaDecision(this.#deps, decision, job.tenant_id);
     return { decisionId: decision.id };
   }
 

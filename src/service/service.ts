@@ -16,6 +16,7 @@ import { ImageModeration } from './imageModeration.js';
 import { TextModeration } from './textModeration.js';
 import { announceFlagged } from './announceFlagged.js';
 import { RecordingJobs } from './recordingJobs.js';
+import { LiveStreams } from './liveStreams.js';
 import { DEFAULT_RUNNER } from '../jobs/runner.js';
 import { PocketSphinx } from '../voice/pocketsphinx.js';
 import { WebhookEvents } from '../webhooks/events.js';
@@ -44,6 +45,8 @@ export interface Service {
   readonly webhookSender: WebhookSender;
   /** Audio (and later video) moderation as durable jobs; `serve` starts their runner. */
   readonly recordings: RecordingJobs;
+  /** Live streams being pulled; `serve` starts resuming orphaned ones. */
+  readonly streams: LiveStreams;
   tenantSettings(tenantId: string): Promise<TenantSettings>;
   /**
    * Makes every accepted decision durable before a read (in every worker, when there are several);
@@ -112,6 +115,13 @@ export async function createService(config: Config, options: ServiceOptions = {}
     fetchLimits: { timeoutMs: config.fetchTimeoutMs, maxRedirects: 5, allowHosts: config.fetchAllowHosts },
     engine: new PocketSphinx({ timeoutMs: config.mediaMaxSeconds * 2_000 + 60_000 }), images,
   });
+  const streams = new LiveStreams({
+    dir: path.join(config.dataDir, 'streams'), maxActive: config.streamMaxActive, leaseMs: config.jobLeaseMs,
+    reconnectMs: config.streamReconnectSeconds * 1000, allowHosts: config.fetchAllowHosts,
+  }, {
+    stores, sources, settingsOf: tenantSettings, detectors, recorder, metrics, webhooks, images,
+    engine: new PocketSphinx({ timeoutMs: 120_000 }),
+  });
   const listeners: ((change: Change) => void)[] = [];
   let peers: PeerLine | null = null;
   const applyChange = (change: Change): void => {
@@ -123,7 +133,7 @@ export async function createService(config: Config, options: ServiceOptions = {}
   };
 
   return {
-    config, db, stores, detectors, sources, recorder, metrics, text, images, webhooks, webhookSender, recordings, tenantSettings,
+    config, db, stores, detectors, sources, recorder, metrics, text, images, webhooks, webhookSender, recordings, streams, tenantSettings,
     async changed(change) {
       if (peers) await peers.ask({ change }); else applyChange(change);
     },
@@ -146,6 +156,7 @@ export async function createService(config: Config, options: ServiceOptions = {}
     },
     async close() {
       await recordings.runner.stop();
+      await streams.close();
       await images.close();
       await recorder.flush();
       await Promise.all(announcing);

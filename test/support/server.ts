@@ -55,6 +55,7 @@ export async function startServer(databaseUrl: string | null = null, env: Record
   await ensureAdminKey(service);
   service.webhookSender.start();
   await service.recordings.runner.start();
+  service.streams.start();
   const app = await buildApp(service, { logger: false });
   const url = await app.listen({ port: 0, host: '127.0.0.1' });
   return {

@@ -8,6 +8,7 @@ import { initial } from './0001_initial.js';
 import { imageLists } from './0002_image_lists.js';
 import { webhooks } from './0003_webhooks.js';
 import { jobs } from './0004_jobs.js';
+import { streams } from './0005_streams.js';
 
 export function migrations(spec: DialectSpec): Record<string, Migration> {
   return {
@@ -15,6 +16,7 @@ export function migrations(spec: DialectSpec): Record<string, Migration> {
     '0002_image_lists': imageLists(),
     '0003_webhooks': webhooks(spec),
     '0004_jobs': jobs(spec),
+    '0005_streams': streams(spec),
   };
 }
 

@@ -1,0 +1,225 @@
+// Live streams as the service runs them: each is pulled by ffmpeg (streams/puller.ts); every
+// frame is judged as a picture and every few seconds of sound as speech, and each flagged moment
+// becomes a decision (audit log, review queue) and a stream.alert webhook at once. A stream that
+// breaks is pulled again with backoff for a while, then reported failed; one that finishes is
+// reported ended. The state lives in the database under a lease, so any worker can show it and
+// a server that dies is replaced: another start (or worker) resumes its streams.
+
+import { mkdir, readFile, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { newId } from '../db/index.js';
+import type { StreamRow } from '../db/index.js';
+import type { Detector } from '../detectors/index.js';
+import { BulwarkError } from '../errors.js';
+import { addHeard, addTimed, noFindings, pictureFindings, recordingDecision } from '../moderation/index.js';
+import type { Decision, Findings, ModerationSources } from '../moderation/index.js';
+import { parseUrl, vettedAddress } from '../net/safeFetch.js';
+import { StreamPull } from '../streams/puller.js';
+import type { PulledFrame, PulledSound } from '../streams/puller.js';
+import { listen } from '../voice/listen.js';
+import type { Heard } from '../voice/listen.js';
+import { SPOKEN_PHRASES } from '../voice/spokenPhrases.js';
+import { OCR_EVERY_SECONDS, recordMediaDecision } from './mediaDeps.js';
+import type { MediaDeps } from './mediaDeps.js';
+
+export interface StreamSettings {
+  /** Where each stream's folder is made ($BULWARK_DATA_DIR/streams). */
+  dir: string;
+  maxActive: number;
+  leaseMs: number;
+  /** How long a broken stream is pulled again before it is reported failed. */
+  reconnectMs: number;
+  allowHosts: readonly string[];
+}
+
+export interface StreamRequest { policy?: string; dataId?: string | null; metadata?: Record<string, unknown> | null; lang?: string }
+
+export type StreamDeps = MediaDeps;
+
+/** What judging a moment of a stream needs: the tenant's policy, lists and settings. */
+interface StreamContext {
+  policy: Awaited<ReturnType<ModerationSources['policy']>>;
+  lists: Awaited<ReturnType<ModerationSources['lists']>>;
+  detectors: readonly Detector[];
+  includeTranscript: boolean;
+  lang: string;
+}
+
+const SCHEMES = new Set(['http:', 'https:', 'rtmp:', 'rtmps:', 'rtsp:']);
+
+export class LiveStreams {
+  readonly settings: StreamSettings;
+  readonly #deps: StreamDeps;
+  readonly #pulling = new Map<string, { stop(): void }>();
+  #timer: NodeJS.Timeout | null = null;
+  #closed = false;
+
+  constructor(settings: StreamSettings, deps: StreamDeps) {
+    this.settings = settings;
+    this.#deps = deps;
+  }
+
+  /** Resumes streams whose server died, now and every third of a lease. */
+  start(): void {
+    const look = () => {
+      this.#deps.stores.streams.claimOrphans(new Date(), this.settings.leaseMs)
+        .then((orphans) => { for (const row of orphans) this.#pull(row); })
+        .catch((err: unknown) => console.error('bulwark: resuming streams failed (will retry)', err));
+    };
+    look();
+    this.#timer = setInterval(look, Math.max(1_000, this.settings.leaseMs / 3));
+    this.#timer.unref();
+  }
+
+  async create(tenantId: string, url: string, interval: number, request: StreamRequest): Promise<StreamRow> {
+    const parsed = checkedUrl(url);
+    if (parsed.protocol.startsWith('http')) await vettedAddress(parsed, this.settings.allowHosts);
+    else await vettedAddress(new URL(`http://${parsed.host}/`), this.settings.allowHosts);
+    if (await this.#deps.stores.streams.countActive() >= this.settings.maxActive) {
+      throw new BulwarkError('SERVICE_BUSY', `${this.settings.maxActive} streams are being pulled already; stop one or retry later.`);
+    }
+    const row = await this.#deps.stores.streams.create({ tenantId, url: parsed.toString(), interval, request: { ...request } }, new Date(), this.settings.leaseMs);
+    this.#pull(row);
+    return row;
+  }
+
+  async stop(tenantId: string, id: string): Promise<StreamRow> {
+    const row = await this.#deps.stores.streams.stop(tenantId, id);
+    this.#pulling.get(id)?.stop();
+    return row;
+  }
+
+  async close(): Promise<void> {
+    this.#closed = true;
+    if (this.#timer) clearInterval(this.#timer);
+    for (const pull of this.#pulling.values()) pull.stop();
+  }
+
+  /** Pulls the stream until it ends, fails or is stopped, reconnecting while it is broken. */
+  #pull(row: StreamRow): void {
+    if (this.#pulling.has(row.id) || this.#closed) return;
+    let current: StreamPull | null = null;
+    let stopped = false;
+    this.#pulling.set(row.id, { stop: () => { stopped = true; current?.stop(); } });
+    const { streams } = this.#deps.stores;
+    const run = async () => {
+      const dir = path.join(this.settings.dir, row.id);
+      const began = Date.now();
+      let lastData = Date.now();
+      let delay = 1_000;
+      let lastRead = -Infinity;
+      for (let attempt = 0; !stopped && !this.#closed; attempt++) {
+        const connection = path.join(dir, String(attempt));
+        await mkdir(connection, { recursive: true });
+        const offset = (Date.now() - began) / 1000;
+        const keepAlive = setInterval(() => {
+          streams.renew(row.id, 'live', new Date(), this.settings.leaseMs).then((still) => { if (!still) { stopped = true; current?.stop(); } }, () => undefined);
+        }, Math.max(500, this.settings.leaseMs / 3));
+        current = new StreamPull(row.url, connection, row.interval, {
+          frame: async (frame) => {
+            lastData = Date.now();
+            const readText = frame.time + offset - lastRead >= OCR_EVERY_SECONDS;
+            if (readText) lastRead = frame.time + offset;
+            await this.#judgeFrame(row, frame, offset, readText).catch((err: unknown) => console.error('bulwark: a stream frame failed', err));
+          },
+          sound: async (sound) => {
+            lastData = Date.now();
+            await this.#judgeSound(row, sound, offset, connection).catch((err: unknown) => console.error('bulwark: a stream sound piece failed', err));
+          },
+        });
+        if (attempt === 0) await streams.renew(row.id, 'live', new Date(), this.settings.leaseMs);
+        const end = await current.ended;
+        clearInterval(keepAlive);
+        await rm(connection, { recursive: true, force: true });
+        if (stopped || this.#closed) break;
+        if (end.code === 0 && end.sawData) {
+          await this.#ended(await streams.end(row.id, 'ended'));
+          break;
+        }
+        if (Date.now() - lastData > this.settings.reconnectMs) {
+          await this.#ended(await streams.end(row.id, 'failed', `The stream broke and did not come back within ${Math.round(this.settings.reconnectMs / 1000)} s: ${end.error || `ffmpeg exited with ${end.code}`}`));
+          break;
+        }
+        await streams.renew(row.id, 'reconnecting', new Date(), this.settings.leaseMs, end.error || `ffmpeg exited with ${end.code}`);
+        await sleep(delay);
+        delay = Math.min(delay * 2, 15_000);
+      }
+      await rm(dir, { recursive: true, force: true });
+    };
+    run().catch((err: unknown) => console.error('bulwark: pulling a stream failed', err)).finally(() => this.#pulling.delete(row.id));
+  }
+
+  async #judgeFrame(row: StreamRow, frame: PulledFrame, offset: number, readText: boolean): Promise<void> {
+    const analysis = await this.#deps.images.analyse(await readFile(frame.file), { readText });
+    const start = offset + frame.time;
+    const ctx = await this.#context(row);
+    const found = noFindings();
+    addTimed(found, await pictureFindings(analysis, { ...ctx, imageLists: await this.#deps.sources.imageLists(row.tenant_id) }), { start, end: start + row.interval });
+    await this.#decide(row, found, silence(ctx.lang), ctx);
+  }
+
+  async #judgeSound(row: StreamRow, sound: PulledSound, offset: number, dir: string): Promise<void> {
+    const ctx = await this.#context(row);
+    const heard = await listen(sound.file, { engine: this.#deps.engine, phrases: SPOKEN_PHRASES, language: ctx.lang, workDir: dir, timeoutMs: 120_000 });
+    const shift = offset + sound.start;
+    const moved: Heard = {
+      ...heard,
+      words: heard.words.map((w) => ({ ...w, time: { start: w.time.start + shift, end: w.time.end + shift } })),
+      spotted: heard.spotted.map((s) => ({ ...s, time: { start: s.time.start + shift, end: s.time.end + shift } })),
+    };
+    const found = noFindings();
+    await addHeard(found, moved, ctx);
+    await this.#decide(row, found, moved, ctx);
+  }
+
+  /** A moment that is not a pass becomes a decision (recorded, reviewed if so) and a stream.alert. */
+  async #decide(row: StreamRow, found: Findings, heard: Heard, ctx: StreamContext): Promise<void> {
+    const request = JSON.parse(row.request) as StreamRequest;
+    const createdAt = new Date().toISOString();
+    const decision: Decision = recordingDecision(found, heard, { format: 'stream', duration: 0, bytes: 0, sha256: '', video: null }, 'video',
+      { dataId: request.dataId ?? null, metadata: { ...(request.metadata ?? {}), streamId: row.id } },
+      { ...ctx, id: newId('dec'), createdAt }, performance.now());
+    if (decision.suggestion === 'pass') return;
+    recordMediaDecision(this.#deps, decision, row.tenant_id);
+    const moment = { ...decision.timeline?.[0], suggestion: decision.suggestion, decisionId: decision.id, at: createdAt };
+    await this.#deps.stores.streams.addFinding(row.id, moment);
+    await this.#deps.webhooks.emit(row.tenant_id, 'stream.alert', { stream: streamView(row), moment, decision });
+  }
+
+  async #context(row: StreamRow): Promise<StreamContext> {
+    const request = JSON.parse(row.request) as StreamRequest;
+    const { sources, detectors } = this.#deps;
+    return {
+      policy: await sources.policy(row.tenant_id, request.policy ?? 'default'),
+      lists: await sources.lists(row.tenant_id),
+      detectors,
+      includeTranscript: (await this.#deps.settingsOf(row.tenant_id)).includeTranscript,
+      lang: request.lang ?? 'en',
+    };
+  }
+
+  async #ended(row: StreamRow | null): Promise<void> {
+    if (row) await this.#deps.webhooks.emit(row.tenant_id, 'stream.alert', { stream: streamView(row), ended: true });
+  }
+}
+
+/** A stream as the API shows it. */
+export function streamView(row: StreamRow) {
+  return {
+    id: row.id, url: row.url, interval: Number(row.interval), status: row.status, lastError: row.last_error,
+    alerts: Number(row.alerts), findings: JSON.parse(row.findings) as unknown[], createdAt: row.created_at, updatedAt: row.updated_at, endedAt: row.ended_at,
+  };
+}
+
+function silence(language: string): Heard {
+  return { language, engine: null, words: [], spotted: [] };
+}
+
+function checkedUrl(raw: string): URL {
+  let url: URL;
+  try { url = new URL(raw); } catch { throw new BulwarkError('URL_NOT_ALLOWED', 'The URL does not parse.'); }
+  if (!SCHEMES.has(url.protocol)) throw new BulwarkError('URL_NOT_ALLOWED', `Streams are pulled over http, https, rtmp, rtmps or rtsp, not ${url.protocol}`);
+  if (url.protocol.startsWith('http')) parseUrl(raw);
+  return url;
+}

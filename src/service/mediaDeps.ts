@@ -1,0 +1,41 @@
+// What audio, video and live-stream moderation share: the stores, the tenant's policies, lists and
+// settings, the text detectors, where decisions go, and the readers (speech engine, picture threads).
+
+import { newReviewRow } from '../db/index.js';
+import type { Stores } from '../db/index.js';
+import type { Detector } from '../detectors/index.js';
+import type { Decision, ModerationSources } from '../moderation/index.js';
+import type { SpeechEngine } from '../voice/speechEngine.js';
+import type { WebhookEvents } from '../webhooks/events.js';
+import type { DecisionRecorder } from './decisionRecorder.js';
+import { decisionToRow, riskOf } from './decisionRows.js';
+import type { ImageModeration } from './imageModeration.js';
+import type { Metrics } from './metrics.js';
+import type { TenantSettings } from './service.js';
+
+export interface MediaDeps {
+  stores: Stores;
+  sources: ModerationSources;
+  settingsOf(tenantId: string): Promise<TenantSettings>;
+  detectors: readonly Detector[];
+  recorder: DecisionRecorder;
+  metrics: Metrics;
+  webhooks: WebhookEvents;
+  engine: SpeechEngine;
+  images: ImageModeration;
+}
+
+/**
+ * Text on screen stays for seconds: OCR (most of a frame's cost) reads a video frame at most this
+ * often, and a recorded video's at every scene change too (docs/benchmarks.md, "Video end to end").
+ */
+export const OCR_EVERY_SECONDS = 3;
+
+/** Records a media decision in the audit log (never the media: its SHA-256), opening a review when it says review. */
+export function recordMediaDecision(deps: MediaDeps, decision: Decision, tenantId: string): void {
+  deps.recorder.record(
+    decisionToRow(decision, tenantId, null, false),
+    decision.suggestion === 'review' ? newReviewRow(tenantId, decision.id, riskOf(decision), decision.createdAt) : null,
+  );
+  deps.metrics.countDecision(decision.kind, decision.suggestion, decision.categories);
+}

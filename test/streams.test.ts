@@ -1,0 +1,125 @@
+// Live streams end to end: an HLS stream served from a local HTTP server (segments made by ffmpeg
+// from a generated clip with a planted ad frame and a spoken threat) is pulled and moderated; the
+// alerts reach a local webhook receiver signed, at the right seconds, and the stream reports its
+// end. A stream that never answers is reported failed after the reconnect window; a live one is
+// stopped through the API; unsafe URLs are refused.
+
+import assert from 'node:assert/strict';
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { after, before, describe, test } from 'node:test';
+import sharp from 'sharp';
+import { qrCode, scene, withCaptions } from '../src/images/fixtures.js';
+import { runTool } from '../src/media/tools.js';
+import { videoClip } from '../src/video/fixtures.js';
+import { recording } from '../src/voice/fixtures.js';
+import { verifySignature } from '../src/webhooks/signature.js';
+import { startServer } from './support/server.js';
+import type { TestServer } from './support/server.js';
+
+interface Alert { signature: string; body: string; json: any; at: number }
+
+describe('live streams', () => {
+  let s: TestServer;
+  let dir = '';
+  let secret = '';
+  const alerts: Alert[] = [];
+  let adStart = 0;
+  let threat = { start: 0, end: 0 };
+  // Serves the HLS folder; /live.m3u8 is the same playlist without its end marker (a stream still going).
+  const media = createServer((req, res) => {
+    const name = path.basename(req.url ?? '');
+    readFile(path.join(dir, 'hls', name === 'live.m3u8' ? 'index.m3u8' : name)).then((body) => {
+      const text = name === 'live.m3u8' ? body.toString().replace('#EXT-X-ENDLIST', '').replace('#EXT-X-PLAYLIST-TYPE:VOD', '#EXT-X-PLAYLIST-TYPE:EVENT') : body;
+      res.writeHead(200, { 'content-type': name.endsWith('.m3u8') ? 'application/vnd.apple.mpegurl' : 'video/mp2t' }).end(text);
+    }, () => res.writeHead(404).end());
+  });
+  const hook = createServer((req, res) => {
+    let body = '';
+    req.on('data', (c: Buffer) => { body += c.toString(); });
+    req.on('end', () => { alerts.push({ signature: String(req.headers['bulwark-signature']), body, json: JSON.parse(body), at: Date.now() }); res.writeHead(204).end(); });
+  });
+  const port = (server: typeof media) => (server.address() as AddressInfo).port;
+
+  before(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'bulwark-streams-'));
+    const calm = await scene(1280, 720, 91);
+    const ad = await sharp(await withCaptions(calm, [{ text: 'WhatsApp +86 138 0013 8000', x: 120, y: 620, size: 52 }]))
+      .composite([{ input: await qrCode('https://cheap-pills.example/buy', 220), left: 980, top: 60 }]).png().toBuffer();
+    const sound = path.join(dir, 'sound.wav');
+    [, threat] = await recording(sound, [{ silence: 7 }, { say: 'I will kill you tomorrow' }, { silence: 4 }]);
+    const clip = path.join(dir, 'clip.mp4');
+    [, adStart] = await videoClip(clip, [{ picture: calm, seconds: 4 }, { picture: ad, seconds: 2 }, { picture: calm, seconds: 8 }], sound);
+    await mkdir(path.join(dir, 'hls'));
+    const hls = await runTool('ffmpeg', ['-nostdin', '-v', 'error', '-y', '-i', clip, '-c:v', 'libx264', '-preset', 'veryfast', '-force_key_frames', 'expr:gte(t,n_forced*2)',
+      '-c:a', 'aac', '-f', 'hls', '-hls_time', '2', '-hls_list_size', '0', '-hls_playlist_type', 'vod', path.join(dir, 'hls', 'index.m3u8')], { timeoutMs: 120_000 });
+    assert.equal(hls.code, 0, hls.stderr);
+    await new Promise<void>((resolve) => media.listen(0, '127.0.0.1', resolve));
+    await new Promise<void>((resolve) => hook.listen(0, '127.0.0.1', resolve));
+    s = await startServer(null, { BULWARK_FETCH_ALLOW_HOSTS: '127.0.0.1', BULWARK_STREAM_RECONNECT_SECONDS: '3', BULWARK_IMAGE_THREADS: '2' });
+    secret = (await s.call('POST', '/v1/webhooks', { url: `http://127.0.0.1:${port(hook)}/alerts`, events: ['stream.alert'] })).body.secret;
+  });
+  after(async () => {
+    await s.close();
+    await new Promise<void>((resolve) => media.close(() => resolve()));
+    await new Promise<void>((resolve) => hook.close(() => resolve()));
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  const waitFor = async (id: string, done: (stream: any) => boolean, ms = 90_000) => {
+    const end = Date.now() + ms;
+    for (;;) {
+      const { body } = await s.call('GET', `/v1/streams/${id}`);
+      if (done(body)) return body;
+      if (Date.now() > end) throw new Error(`stream ${id}: ${JSON.stringify(body)}`);
+      await sleep(200);
+    }
+  };
+
+  test('an HLS stream: the ad frame and the spoken threat are alerted at their seconds, signed; then it is reported ended', async () => {
+    const started = await s.call('POST', '/v1/streams', { url: `http://127.0.0.1:${port(media)}/index.m3u8`, interval: 1, dataId: 'live-1' });
+    assert.equal(started.status, 201, JSON.stringify(started.body));
+    const { id } = started.body;
+    const ended = await waitFor(id, (b) => b.status === 'ended' || b.status === 'failed');
+    assert.equal(ended.status, 'ended', JSON.stringify(ended));
+    await sleep(1_000);
+    const mine = alerts.filter((a) => a.json.data.stream.id === id);
+    for (const a of mine) assert.ok(verifySignature(a.signature, a.body, secret), 'every alert is signed');
+    const moments = mine.filter((a) => a.json.data.moment).map((a) => a.json.data.moment);
+    const seen = (from: number, to: number) => moments.some((m: any) => m.start >= from && m.start <= to);
+    assert.ok(seen(adStart - 1, adStart + 2), `the ad frame at ${adStart} s: ${JSON.stringify(moments)}`);
+    assert.ok(seen(threat.start - 1, threat.end + 1), `the threat at ${JSON.stringify(threat)}: ${JSON.stringify(moments)}`);
+    assert.ok(mine.some((a) => a.json.data.ended === true && a.json.data.stream.status === 'ended'), 'the end is reported too');
+    assert.ok(ended.alerts >= 2 && ended.findings.length >= 2);
+    const decision = await s.call('GET', `/v1/decisions/${moments[0].decisionId}`);
+    assert.equal(decision.status, 200);
+    assert.equal(decision.body.metadata.streamId, id);
+    assert.equal(decision.body.dataId, 'live-1');
+  });
+
+  test('a stream that does not answer is retried, then reported failed; a live one is stopped through the API', async () => {
+    const broken = await s.call('POST', '/v1/streams', { url: `http://127.0.0.1:${port(media)}/missing.m3u8` });
+    assert.equal(broken.status, 201);
+    const failed = await waitFor(broken.body.id, (b) => b.status === 'failed', 60_000);
+    assert.match(failed.lastError, /did not come back within 3 s/);
+
+    const live = await s.call('POST', '/v1/streams', { url: `http://127.0.0.1:${port(media)}/live.m3u8`, interval: 2 });
+    await waitFor(live.body.id, (b) => b.status === 'live');
+    const stopped = await s.call('DELETE', `/v1/streams/${live.body.id}`);
+    assert.equal(stopped.body.status, 'stopped');
+    await sleep(1_500);
+    assert.equal((await s.call('GET', `/v1/streams/${live.body.id}`)).body.status, 'stopped', 'a stopped stream stays stopped');
+  });
+
+  test('unsafe or unknown URLs are refused', async () => {
+    for (const url of ['http://10.1.2.3/live.m3u8', 'rtmp://192.168.1.5/live', 'ftp://example.com/x', 'file:///etc/passwd']) {
+      const refused = await s.call('POST', '/v1/streams', { url });
+      assert.deepEqual([refused.status, refused.body.code], [400, 'URL_NOT_ALLOWED'], url);
+    }
+    assert.equal((await s.call('GET', '/v1/streams/str_nope')).body.code, 'STREAM_NOT_FOUND');
+  });
+});
