@@ -1,5 +1,5 @@
 // `npm run bench`: every benchmark in sequence on one machine, with the machine described first,
-// so the ratios in docs/benchmarks.md come from one run. Takes about four minutes.
+// so the ratios in docs/benchmarks.md come from one run. Takes about twelve minutes.
 
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -13,7 +13,10 @@ import { runHttp } from './http.js';
 import { runImages } from './images.js';
 import { runPdq } from './pdq.js';
 import { runPeers } from './peers.js';
+import { runSpeechAccuracy } from './speechAccuracy.js';
 import { runText } from './text.js';
+import { runVideoBench } from './video.js';
+import { runWebhookBench } from './webhooks.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -38,6 +41,7 @@ async function main(): Promise<void> {
   const started = performance.now();
   const sections: [string, () => Promise<void>][] = [
     ['text', runText], ['classifier', runClassifier], ['peers', runPeers], ['evasion', runEvasion], ['http', runHttp], ['matcher', runMatcher], ['pdq', runPdq], ['images', runImages],
+    ['webhooks', runWebhookBench], ['video', runVideoBench], ['speech', runSpeechAccuracy],
   ];
   const timings: string[] = [];
   for (const [name, run] of sections) {
