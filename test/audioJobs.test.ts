@@ -38,11 +38,14 @@ async function finished(s: TestServer, jobId: string, ms = 60_000): Promise<any>
 describe('POST /v1/moderate/audio', () => {
   let s: TestServer;
   let dir = '';
-  const received: { event: string; signature: string; body: string }[] = [];
+  const received: { path: string; event: string; signature: string; body: string }[] = [];
   const hook = createServer((req, res) => {
     let body = '';
     req.on('data', (c: Buffer) => { body += c.toString(); });
-    req.on('end', () => { received.push({ event: String(req.headers['bulwark-event']), signature: String(req.headers['bulwark-signature']), body }); res.writeHead(200).end(); });
+    req.on('end', () => {
+      received.push({ path: req.url ?? '', event: String(req.headers['bulwark-event']), signature: String(req.headers['bulwark-signature']), body });
+      res.writeHead(200).end();
+    });
   });
   let secret = '';
   before(async () => {
@@ -88,12 +91,14 @@ describe('POST /v1/moderate/audio', () => {
     assert.ok(!existsSync(path.join(s.service.config.dataDir, 'jobs', job.id)), 'the upload is deleted');
   });
 
-  test('harmless speech passes (multipart, with fields); the transcript can be left out by the tenant', async () => {
+  test('harmless speech passes (multipart, with fields); the transcript can be left out; the callbackUrl is told, signed with its secret', async () => {
     await s.call('PATCH', '/v1/settings', { includeTranscript: false });
     const file = path.join(dir, 'weather.mp3');
     await recording(file, [{ say: 'The weather is lovely this afternoon' }]);
     const form = new FormData();
     form.append('dataId', 'voice-2');
+    form.append('callbackUrl', `http://127.0.0.1:${(hook.address() as AddressInfo).port}/callback`);
+    form.append('callbackSecret', 'my-own-callback-secret-42');
     form.append('file', new Blob([new Uint8Array(readFileSync(file))], { type: 'audio/mpeg' }), 'weather.mp3');
     const accepted = await upload(s, form, null);
     assert.equal(accepted.status, 202, JSON.stringify(accepted.body));
@@ -101,6 +106,15 @@ describe('POST /v1/moderate/audio', () => {
     assert.equal(job.status, 'succeeded', JSON.stringify(job.error));
     assert.equal(job.decision.suggestion, 'pass', JSON.stringify(job.decision.evidence));
     assert.deepEqual([job.decision.transcript.text, job.decision.transcript.segments], ['', []]);
+    let told;
+    for (let k = 0; k < 100 && !(told = received.find((r) => r.path === '/callback')); k++) await sleep(50);
+    assert.ok(told, 'the callbackUrl is told');
+    assert.equal(told.event, 'job.completed');
+    assert.ok(verifySignature(told.signature, told.body, 'my-own-callback-secret-42'));
+    assert.equal(JSON.parse(told.body).data.job.id, job.id);
+    assert.equal((await s.call('GET', '/v1/webhooks')).body.webhooks.length, 1, 'a callback is not listed as a webhook');
+    const half = await s.call('POST', '/v1/moderate/audio', { url: 'https://example.com/a.mp3', callbackUrl: 'https://example.com/cb' });
+    assert.equal(half.body.code, 'REQUEST_INVALID');
     await s.call('PATCH', '/v1/settings', { includeTranscript: true });
   });
 

@@ -53,26 +53,37 @@ export class WebhookStore {
     const now = new Date().toISOString();
     const row: WebhookTable = {
       id: newId('whk'), tenant_id: input.tenantId, url: input.url, secret: newSecret(), events: JSON.stringify([...new Set(input.events)]),
-      description: input.description ?? null, enabled: 1, disabled_reason: null, failing_since: null, created_at: now, updated_at: now,
+      description: input.description ?? null, enabled: 1, disabled_reason: null, failing_since: null, job_id: null, created_at: now, updated_at: now,
+    };
+    await this.#db.insertInto('webhooks').values(row).execute();
+    return toTarget(row);
+  }
+
+  /** The endpoint a job's callbackUrl is delivered through, signed with the secret the caller chose. */
+  async createCallback(input: { tenantId: string; url: string; secret: string; jobId: string }): Promise<WebhookTarget> {
+    const now = new Date().toISOString();
+    const row: WebhookTable = {
+      id: newId('whk'), tenant_id: input.tenantId, url: input.url, secret: input.secret, events: JSON.stringify(['job.completed', 'job.failed']),
+      description: `callbackUrl of ${input.jobId}`, enabled: 1, disabled_reason: null, failing_since: null, job_id: input.jobId, created_at: now, updated_at: now,
     };
     await this.#db.insertInto('webhooks').values(row).execute();
     return toTarget(row);
   }
 
   async list(tenantId: string): Promise<WebhookRecord[]> {
-    const rows = await this.#db.selectFrom('webhooks').selectAll().where('tenant_id', '=', tenantId).orderBy('id').execute();
+    const rows = await this.#db.selectFrom('webhooks').selectAll().where('tenant_id', '=', tenantId).where('job_id', 'is', null).orderBy('id').execute();
     return rows.map((r) => toRecord(r));
   }
 
   async get(tenantId: string, id: string): Promise<WebhookTarget> {
-    const row = await this.#db.selectFrom('webhooks').selectAll().where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst();
+    const row = await this.#db.selectFrom('webhooks').selectAll().where('tenant_id', '=', tenantId).where('id', '=', id).where('job_id', 'is', null).executeTakeFirst();
     if (!row) throw new BulwarkError('WEBHOOK_NOT_FOUND');
     return toTarget(row);
   }
 
   /** Enabled endpoints of the tenant that asked for this event. */
   async subscribers(tenantId: string, event: WebhookEvent): Promise<WebhookTarget[]> {
-    const rows = await this.#db.selectFrom('webhooks').selectAll().where('tenant_id', '=', tenantId).where('enabled', '=', 1).execute();
+    const rows = await this.#db.selectFrom('webhooks').selectAll().where('tenant_id', '=', tenantId).where('enabled', '=', 1).where('job_id', 'is', null).execute();
     return rows.map(toTarget).filter((w) => w.events.includes(event));
   }
 
@@ -84,7 +95,7 @@ export class WebhookStore {
     if (changes.description !== undefined) set.description = changes.description;
     if (changes.enabled === true) Object.assign(set, { enabled: 1, disabled_reason: null, failing_since: null });
     if (changes.enabled === false) Object.assign(set, { enabled: 0, disabled_reason: 'disabled through the API' });
-    const row = await this.#db.updateTable('webhooks').set(set).where('tenant_id', '=', tenantId).where('id', '=', id).returningAll().executeTakeFirst();
+    const row = await this.#db.updateTable('webhooks').set(set).where('tenant_id', '=', tenantId).where('id', '=', id).where('job_id', 'is', null).returningAll().executeTakeFirst();
     if (!row) throw new BulwarkError('WEBHOOK_NOT_FOUND');
     return toRecord(row);
   }
@@ -92,13 +103,13 @@ export class WebhookStore {
   /** A new signing secret; the old one stops working at once. */
   async rotateSecret(tenantId: string, id: string): Promise<WebhookTarget> {
     const row = await this.#db.updateTable('webhooks').set({ secret: newSecret(), updated_at: new Date().toISOString() })
-      .where('tenant_id', '=', tenantId).where('id', '=', id).returningAll().executeTakeFirst();
+      .where('tenant_id', '=', tenantId).where('id', '=', id).where('job_id', 'is', null).returningAll().executeTakeFirst();
     if (!row) throw new BulwarkError('WEBHOOK_NOT_FOUND');
     return toTarget(row);
   }
 
   async delete(tenantId: string, id: string): Promise<void> {
-    const { numDeletedRows } = await this.#db.deleteFrom('webhooks').where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst();
+    const { numDeletedRows } = await this.#db.deleteFrom('webhooks').where('tenant_id', '=', tenantId).where('id', '=', id).where('job_id', 'is', null).executeTakeFirst();
     if (numDeletedRows === 0n) throw new BulwarkError('WEBHOOK_NOT_FOUND');
   }
 

@@ -126,6 +126,8 @@ export interface WebhookTable {
   disabled_reason: string | null;
   /** The first failed delivery since the last delivery that worked; null while it works. */
   failing_since: string | null;
+  /** Set for a job's callbackUrl: the endpoint exists for that job only and is not listed. */
+  job_id: string | null;
   created_at: string;
   updated_at: string;
 }

@@ -5,6 +5,7 @@
 
 import http from 'node:http';
 import https from 'node:https';
+import { BulwarkError } from '../errors.js';
 import { parseUrl, pinnedLookup, vettedAddress } from './safeFetch.js';
 
 export interface PostLimits { timeoutMs: number; allowHosts: readonly string[] }
@@ -13,6 +14,21 @@ export interface PostLimits { timeoutMs: number; allowHosts: readonly string[] }
 export interface PostAnswer { status: number; body: string }
 
 const ANSWER_KEPT = 500;
+
+/**
+ * A receiver's URL as registered (a webhook endpoint, a job's callbackUrl): http(s), and a host that
+ * resolves to public addresses unless allowed. A host that does not resolve yet is accepted: its
+ * deliveries will say why they fail.
+ */
+export async function checkedReceiverUrl(raw: string, allowHosts: readonly string[]): Promise<string> {
+  const url = parseUrl(raw);
+  try {
+    await vettedAddress(url, allowHosts);
+  } catch (err) {
+    if (!(err instanceof BulwarkError && err.code === 'MEDIA_FETCH_FAILED')) throw err;
+  }
+  return url.toString();
+}
 
 /** Throws a BulwarkError when the address is not allowed or the request fails or times out. */
 export async function safePost(rawUrl: string, body: string, headers: Record<string, string>, limits: PostLimits): Promise<PostAnswer> {

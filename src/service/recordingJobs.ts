@@ -51,7 +51,12 @@ export interface RecordingRequest {
   url?: string;
   /** Video: seconds between sampled frames (default 1). */
   interval?: number;
+  /** Signs the callbackUrl's delivery (kept with the job, never shown). */
+  callbackSecret?: string;
 }
+
+/** Where to tell the caller when the job ends, and the secret to sign it with. */
+export interface JobCallback { url: string; secret: string }
 
 /** Frames this close (PDQ bits) to the last analysed one are skipped as near-duplicates. */
 const DUPLICATE_BITS = 12;
@@ -71,14 +76,14 @@ export class RecordingJobs {
     const handlers = { audio: (job: JobRow, ctx: JobContext) => this.#moderate(job, ctx), video: (job: JobRow, ctx: JobContext) => this.#moderate(job, ctx) };
     this.runner = new JobRunner(deps.stores.jobs, handlers, settings.runner, {
       onEnded: (job) => {
-        const type = job.status === 'succeeded' ? 'job.completed' : 'job.failed';
-        deps.webhooks.emit(job.tenant_id, type, { job: jobView(job) }).catch((err: unknown) => console.error(`bulwark: queueing ${type} failed`, err));
+        this.#announce(job).catch((err: unknown) => console.error(`bulwark: queueing the end of ${job.id} failed`, err));
       },
     });
   }
 
   /** Queues a recording sent as a stream (an upload) or by URL (fetched when the job runs). */
-  async submit(tenantId: string, kind: 'audio' | 'video', source: { stream: Readable } | { url: string }, request: RecordingRequest): Promise<JobRow> {
+  async submit(tenantId: string, kind: 'audio' | 'video', source: { stream: Readable } | { url: string }, request: RecordingRequest,
+    callback: JobCallback | null = null): Promise<JobRow> {
     const waiting = await this.#deps.stores.jobs.active();
     if (waiting.jobs >= this.settings.maxQueued || waiting.bytes >= this.settings.maxDiskBytes) {
       if ('stream' in source) source.stream.resume();
@@ -91,7 +96,8 @@ export class RecordingJobs {
       const bytes = 'stream' in source ? await saveCapped(source.stream, file, Math.min(this.settings.maxBytes, this.settings.maxDiskBytes - waiting.bytes)) : 0;
       if ('stream' in source && bytes === 0) throw new BulwarkError('MEDIA_EMPTY');
       const job = await this.#deps.stores.jobs.create({
-        tenantId, kind, request: { ...request, ...('url' in source ? { url: source.url } : {}) }, inputPath: file, inputBytes: bytes, callbackUrl: null,
+        tenantId, kind, inputPath: file, inputBytes: bytes, callbackUrl: callback?.url ?? null,
+        request: { ...request, ...('url' in source ? { url: source.url } : {}), ...(callback ? { callbackSecret: callback.secret } : {}) },
       }, id);
       this.runner.poke();
       return job;
@@ -99,6 +105,17 @@ export class RecordingJobs {
       await rm(path.dirname(file), { recursive: true, force: true });
       throw err;
     }
+  }
+
+  /** job.completed or job.failed: to the tenant's webhooks, and to the job's callbackUrl if it has one. */
+  async #announce(job: JobRow): Promise<void> {
+    const type = job.status === 'succeeded' ? 'job.completed' : 'job.failed';
+    const data = { job: jobView(job) };
+    await this.#deps.webhooks.emit(job.tenant_id, type, data);
+    const secret = (JSON.parse(job.request) as RecordingRequest).callbackSecret;
+    if (!job.callback_url || !secret) return;
+    const endpoint = await this.#deps.stores.webhooks.createCallback({ tenantId: job.tenant_id, url: job.callback_url, secret, jobId: job.id });
+    await this.#deps.webhooks.emitTo([endpoint], type, data);
   }
 
   async cancel(tenantId: string, id: string): Promise<JobRow> {

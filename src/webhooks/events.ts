@@ -29,7 +29,11 @@ export class WebhookEvents {
   /** Queues the event for every endpoint that wants it; returns its id, or null when none does. */
   async emit<T>(tenantId: string, type: WebhookEvent, data: T, at = new Date()): Promise<string | null> {
     const targets = (await this.#enabled(tenantId)).filter((w) => w.events.includes(type));
-    if (targets.length === 0) return null;
+    return targets.length === 0 ? null : this.emitTo(targets, type, data, at);
+  }
+
+  /** Queues the event for these endpoints only (a job's callbackUrl); returns its id. */
+  async emitTo<T>(targets: readonly WebhookRecord[], type: WebhookEvent, data: T, at = new Date()): Promise<string> {
     const body: EventBody<T> = { id: newId('wev'), type, createdAt: at.toISOString(), data };
     await this.#store.enqueue(targets, { id: body.id, type, payload: JSON.stringify(body), at: body.createdAt });
     this.#wake();

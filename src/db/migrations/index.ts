@@ -9,6 +9,7 @@ import { imageLists } from './0002_image_lists.js';
 import { webhooks } from './0003_webhooks.js';
 import { jobs } from './0004_jobs.js';
 import { streams } from './0005_streams.js';
+import { jobCallbacks } from './0006_job_callbacks.js';
 
 export function migrations(spec: DialectSpec): Record<string, Migration> {
   return {
@@ -17,6 +18,7 @@ export function migrations(spec: DialectSpec): Record<string, Migration> {
     '0003_webhooks': webhooks(spec),
     '0004_jobs': jobs(spec),
     '0005_streams': streams(spec),
+    '0006_job_callbacks': jobCallbacks(),
   };
 }
 

@@ -11,7 +11,8 @@ import type { Readable } from 'node:stream';
 import { BulwarkError } from '../../errors.js';
 import type { Service } from '../../service/index.js';
 import { jobView } from '../../service/recordingJobs.js';
-import type { RecordingRequest } from '../../service/recordingJobs.js';
+import type { JobCallback, RecordingRequest } from '../../service/recordingJobs.js';
+import { checkedReceiverUrl } from '../../net/safePost.js';
 import { rowToDecision } from '../../service/decisionRows.js';
 import { parseUrl } from '../../net/safeFetch.js';
 import { principalOf } from '../plugins/auth.js';
@@ -25,17 +26,27 @@ const LANG = Type.String({ pattern: '^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$', descript
 const INTERVAL = Type.Number({ minimum: 0.2, maximum: 60, description: 'Video only: seconds between sampled frames (default 1); scene changes are sampled too.' });
 const INTERVAL_PATTERN = /^(?:\d{1,2}(?:\.\d+)?)$/;
 
+const CALLBACK_URL = Type.String({ maxLength: 2000, description: 'Told (POST, signed like a webhook with callbackSecret) when the job ends.' });
+const CALLBACK_SECRET = Type.String({ minLength: 16, maxLength: 256, description: 'Your secret the callback is signed with (Bulwark-Signature); required with callbackUrl.' });
+
 const JsonBody = Type.Object({
   url: Type.String({ maxLength: 4096, description: 'An http(s) URL to fetch the recording from when the job runs (public addresses only).' }),
   policy: Type.Optional(PolicyNameSchema),
   dataId: Type.Optional(DATA_ID),
   lang: Type.Optional(LANG),
   interval: Type.Optional(INTERVAL),
+  callbackUrl: Type.Optional(CALLBACK_URL),
+  callbackSecret: Type.Optional(CALLBACK_SECRET),
   metadata: Type.Optional(Type.Record(Type.String(), Type.Unknown(), { description: 'Stored with the decision (≤ 8 KB as JSON).' })),
 }, { additionalProperties: false });
 
-const Query = Type.Object({ policy: Type.Optional(PolicyNameSchema), dataId: Type.Optional(DATA_ID), lang: Type.Optional(LANG), interval: Type.Optional(INTERVAL) },
-  { additionalProperties: false });
+const Query = Type.Object({
+  policy: Type.Optional(PolicyNameSchema), dataId: Type.Optional(DATA_ID), lang: Type.Optional(LANG), interval: Type.Optional(INTERVAL),
+  callbackUrl: Type.Optional(CALLBACK_URL),
+}, { additionalProperties: false });
+
+/** With a raw body, the callback's secret comes in this header (never in a URL). */
+const CALLBACK_SECRET_HEADER = 'bulwark-callback-secret';
 
 type Kind = 'audio' | 'video';
 
@@ -103,8 +114,10 @@ async function submitted(req: FastifyRequest<{ Querystring: Static<typeof Query>
   if (req.isMultipart()) return multipartJob(req, service, tenantId, kind);
   const body = req.body as Static<typeof JsonBody> | Readable | undefined;
   if (body && typeof (body as Readable).pipe === 'function') {
-    const { policy, dataId, lang, interval } = req.query;
-    return service.recordings.submit(tenantId, kind, { stream: body as Readable }, onlyForVideo(kind, { policy, dataId, lang, interval }));
+    const { policy, dataId, lang, interval, callbackUrl } = req.query;
+    const secret = req.headers[CALLBACK_SECRET_HEADER];
+    const callback = await callbackOf(service, callbackUrl, typeof secret === 'string' ? secret : undefined);
+    return service.recordings.submit(tenantId, kind, { stream: body as Readable }, onlyForVideo(kind, { policy, dataId, lang, interval }), callback);
   }
   if (!body) throw new BulwarkError('REQUEST_UNSUPPORTED_MEDIA_TYPE', 'Send the recording as multipart/form-data, an audio/* body or JSON { "url": … }.');
   if (Object.keys(req.query).length > 0) throw new BulwarkError('REQUEST_INVALID', 'With a JSON body, put policy, dataId and lang in the JSON.');
@@ -112,7 +125,16 @@ async function submitted(req: FastifyRequest<{ Querystring: Static<typeof Query>
   checkMetadata(json.metadata);
   parseUrl(json.url);
   return service.recordings.submit(tenantId, kind, { url: json.url },
-    onlyForVideo(kind, { policy: json.policy, dataId: json.dataId, lang: json.lang, interval: json.interval, metadata: json.metadata }));
+    onlyForVideo(kind, { policy: json.policy, dataId: json.dataId, lang: json.lang, interval: json.interval, metadata: json.metadata }),
+    await callbackOf(service, json.callbackUrl, json.callbackSecret));
+}
+
+/** A callbackUrl comes with the secret its delivery is signed with; both or neither. */
+async function callbackOf(service: Service, url: string | undefined, secret: string | undefined): Promise<JobCallback | null> {
+  if (url === undefined && secret === undefined) return null;
+  if (url === undefined || secret === undefined) throw new BulwarkError('REQUEST_INVALID', 'Send callbackUrl and callbackSecret together.');
+  if (secret.length < 16 || secret.length > 256) throw new BulwarkError('REQUEST_INVALID', 'callbackSecret must be 16 to 256 characters.');
+  return { url: await checkedReceiverUrl(url, service.config.fetchAllowHosts), secret };
 }
 
 function onlyForVideo(kind: Kind, request: RecordingRequest): RecordingRequest {
@@ -123,12 +145,13 @@ function onlyForVideo(kind: Kind, request: RecordingRequest): RecordingRequest {
 /** Fields may come before or after the file; the file is streamed to disk as it arrives. */
 async function multipartJob(req: FastifyRequest, service: Service, tenantId: string, kind: Kind) {
   const fields: RecordingRequest = {};
+  const callback: { url?: string; secret?: string } = {};
   let job: Awaited<ReturnType<typeof service.recordings.submit>> | null = null;
   try {
     for await (const part of req.parts()) {
       if (part.type === 'file') {
         if (part.fieldname !== 'file') throw new BulwarkError('REQUEST_INVALID', `Unknown file part "${part.fieldname}"; send the recording as "file".`);
-        job = await service.recordings.submit(tenantId, kind, { stream: part.file }, onlyForVideo(kind, fields));
+        job = await service.recordings.submit(tenantId, kind, { stream: part.file }, onlyForVideo(kind, fields), await callbackOf(service, callback.url, callback.secret));
         if (part.file.truncated) throw new BulwarkError('MEDIA_TOO_LARGE', 'The recording is larger than the limit.');
         continue;
       }
@@ -139,6 +162,8 @@ async function multipartJob(req: FastifyRequest, service: Service, tenantId: str
       else if (part.fieldname === 'lang') fields.lang = checkedField('lang', value, /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/);
       else if (part.fieldname === 'metadata') fields.metadata = metadataField(value);
       else if (part.fieldname === 'interval') fields.interval = checkedInterval(value);
+      else if (part.fieldname === 'callbackUrl') callback.url = value;
+      else if (part.fieldname === 'callbackSecret') callback.secret = value;
       else throw new BulwarkError('REQUEST_INVALID', `Unknown field "${part.fieldname}".`);
     }
   } catch (err) {

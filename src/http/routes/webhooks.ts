@@ -7,8 +7,7 @@ import type { Static } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { WEBHOOK_EVENTS } from '../../db/index.js';
 import type { DeliveryRow, WebhookRecord } from '../../db/index.js';
-import { BulwarkError } from '../../errors.js';
-import { parseUrl, vettedAddress } from '../../net/safeFetch.js';
+import { checkedReceiverUrl } from '../../net/safePost.js';
 import type { Service } from '../../service/index.js';
 import { principalOf } from '../plugins/auth.js';
 import { CursorQuery, IdParams, errorResponses, literalUnion } from '../schemas.js';
@@ -63,18 +62,6 @@ function deliveryView(d: DeliveryRow) {
   };
 }
 
-/** An endpoint URL must be http(s) and, unless the operator allows its host, reach a public address. */
-async function checkedUrl(service: Service, raw: string): Promise<string> {
-  const url = parseUrl(raw);
-  try {
-    await vettedAddress(url, service.config.fetchAllowHosts);
-  } catch (err) {
-    // A host that does not resolve yet is accepted: its deliveries will say why they fail.
-    if (!(err instanceof BulwarkError && err.code === 'MEDIA_FETCH_FAILED')) throw err;
-  }
-  return url.toString();
-}
-
 export async function webhookRoutes(app: FastifyInstance, { service }: { service: Service }): Promise<void> {
   const store = service.stores.webhooks;
   const changed = async (tenantId: string, actor: string, action: string, target: string, detail: Record<string, unknown>) => {
@@ -88,7 +75,7 @@ export async function webhookRoutes(app: FastifyInstance, { service }: { service
       response: { 201: WithSecret, ...errorResponses(403) } },
   }, async (req, reply) => {
     const { tenantId, keyId } = principalOf(req);
-    const url = await checkedUrl(service, req.body.url);
+    const url = await checkedReceiverUrl(req.body.url, service.config.fetchAllowHosts);
     const created = await store.create({ tenantId, url, events: req.body.events, description: req.body.description });
     await changed(tenantId, keyId, 'webhook.create', created.id, { url, events: created.events });
     return reply.code(201).send({ ...webhookView(created), secret: created.secret });
@@ -110,7 +97,7 @@ export async function webhookRoutes(app: FastifyInstance, { service }: { service
       response: { 200: WebhookSchema, ...errorResponses(403, 404) } },
   }, async (req) => {
     const { tenantId, keyId } = principalOf(req);
-    const url = req.body.url === undefined ? undefined : await checkedUrl(service, req.body.url);
+    const url = req.body.url === undefined ? undefined : await checkedReceiverUrl(req.body.url, service.config.fetchAllowHosts);
     const updated = await store.update(tenantId, req.params.id, { ...req.body, url });
     await changed(tenantId, keyId, 'webhook.update', updated.id, { ...req.body });
     return webhookView(updated);
