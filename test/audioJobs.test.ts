@@ -118,10 +118,17 @@ describe('POST /v1/moderate/audio', () => {
     await s.call('PATCH', '/v1/settings', { includeTranscript: true });
   });
 
-  test('a corrupt file fails its job with MEDIA_UNDECODABLE (and job.failed); a queued job is cancelled and its upload deleted', async () => {
+  test('a corrupt upload is refused at once (422); a URL that gives junk fails its job (job.failed); a queued job is cancelled', async () => {
     const bad = await upload(s, Buffer.from('RIFF....WAVEfmt this is not a real wave file at all'), 'audio/wav');
-    assert.equal(bad.status, 202);
-    const failed = await finished(s, bad.body.jobId);
+    assert.deepEqual([bad.status, bad.body.code], [422, 'MEDIA_UNDECODABLE']);
+    const silent = path.join(dir, 'tone.mp4');
+    const { runTool } = await import('../src/media/tools.js');
+    await runTool('ffmpeg', ['-nostdin', '-v', 'error', '-f', 'lavfi', '-i', 'testsrc2=size=320x240:rate=10:duration=1', '-pix_fmt', 'yuv420p', silent], { timeoutMs: 30_000 });
+    const mute = await upload(s, readFileSync(silent), 'video/mp4');
+    assert.deepEqual([mute.status, mute.body.code], [415, 'MEDIA_UNSUPPORTED_TYPE'], 'a video without sound is not audio');
+    const junk = await s.call('POST', '/v1/moderate/audio', { url: `http://127.0.0.1:${(hook.address() as AddressInfo).port}/junk.wav` });
+    assert.equal(junk.status, 202, JSON.stringify(junk.body));
+    const failed = await finished(s, junk.body.jobId);
     assert.deepEqual([failed.status, failed.error.code], ['failed', 'MEDIA_UNDECODABLE']);
     for (let k = 0; k < 100 && !received.some((r) => r.event === 'job.failed'); k++) await sleep(50);
     assert.ok(received.some((r) => r.event === 'job.failed' && JSON.parse(r.body).data.job.id === failed.id));

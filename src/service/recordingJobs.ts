@@ -17,6 +17,7 @@ import { BulwarkError } from '../errors.js';
 import { JobRunner } from '../jobs/runner.js';
 import type { JobContext, RunnerSettings } from '../jobs/runner.js';
 import { probeMedia } from '../media/probe.js';
+import type { MediaProbe } from '../media/probe.js';
 import { probeImage } from '../images/decode.js';
 import { imageHashes } from '../images/imageHashes.js';
 import { hammingDistance } from '../images/pdq.js';
@@ -95,6 +96,9 @@ export class RecordingJobs {
     try {
       const bytes = 'stream' in source ? await saveCapped(source.stream, file, Math.min(this.settings.maxBytes, this.settings.maxDiskBytes - waiting.bytes)) : 0;
       if ('stream' in source && bytes === 0) throw new BulwarkError('MEDIA_EMPTY');
+      // An upload is read at once (ffprobe takes milliseconds), so a corrupt, too long or
+      // picture-less file is refused in the answer instead of failing its job later.
+      if ('stream' in source) this.#checkedProbe(kind, await probeMedia(file, { maxSeconds: this.settings.maxSeconds, timeoutMs: 30_000 }));
       const job = await this.#deps.stores.jobs.create({
         tenantId, kind, inputPath: file, inputBytes: bytes, callbackUrl: callback?.url ?? null,
         request: { ...request, ...('url' in source ? { url: source.url } : {}), ...(callback ? { callbackSecret: callback.secret } : {}) },
@@ -105,6 +109,17 @@ export class RecordingJobs {
       await rm(path.dirname(file), { recursive: true, force: true });
       throw err;
     }
+  }
+
+  /** The probe, if the file is what its job needs: sound for audio, pictures within the pixel limit for video. */
+  #checkedProbe(kind: string, probe: MediaProbe): MediaProbe {
+    if (kind === 'video' && !probe.video) throw new BulwarkError('MEDIA_UNSUPPORTED_TYPE', 'The file has no pictures: send it as audio.');
+    if (kind !== 'video' && !probe.audio) throw new BulwarkError('MEDIA_UNSUPPORTED_TYPE', 'The file has no sound to listen to.');
+    const maxPixels = this.#deps.images.settings.limits.maxPixels;
+    if (probe.video && probe.video.width * probe.video.height > maxPixels) {
+      throw new BulwarkError('MEDIA_TOO_LARGE', `The video is ${probe.video.width} × ${probe.video.height}; the limit is ${maxPixels} pixels a frame.`);
+    }
+    return probe;
   }
 
   /** job.completed or job.failed: to the tenant's webhooks, and to the job's callbackUrl if it has one. */
@@ -137,14 +152,8 @@ export class RecordingJobs {
       await writeFile(file, fetched.bytes);
     }
     const toolTimeoutMs = this.settings.maxSeconds * 2_000 + 60_000;
-    const probe = await probeMedia(file, { maxSeconds: this.settings.maxSeconds, timeoutMs: 30_000 }, signal);
+    const probe = this.#checkedProbe(job.kind, await probeMedia(file, { maxSeconds: this.settings.maxSeconds, timeoutMs: 30_000 }, signal));
     const video = job.kind === 'video';
-    if (video && !probe.video) throw new BulwarkError('MEDIA_UNSUPPORTED_TYPE', 'The file has no pictures: send it as audio.');
-    if (!video && !probe.audio) throw new BulwarkError('MEDIA_UNSUPPORTED_TYPE', 'The file has no sound to listen to.');
-    const maxPixels = this.#deps.images.settings.limits.maxPixels;
-    if (probe.video && probe.video.width * probe.video.height > maxPixels) {
-      throw new BulwarkError('MEDIA_TOO_LARGE', `The video is ${probe.video.width} × ${probe.video.height}; the limit is ${maxPixels} pixels a frame.`);
-    }
     progress(0.05);
     const { bytes, sha256 } = await fileHash(file);
     const interval = request.interval ?? 1;
