@@ -33,7 +33,8 @@ describe('live streams', () => {
   // Serves the HLS folder; /live.m3u8 is the same playlist without its end marker (a stream still going).
   const media = createServer((req, res) => {
     const name = path.basename(req.url ?? '');
-    readFile(path.join(dir, 'hls', name === 'live.m3u8' ? 'index.m3u8' : name)).then((body) => {
+    const folder = req.url?.startsWith('/silent/') ? 'silent' : 'hls';
+    readFile(path.join(dir, folder, name === 'live.m3u8' ? 'index.m3u8' : name)).then((body) => {
       const text = name === 'live.m3u8' ? body.toString().replace('#EXT-X-ENDLIST', '').replace('#EXT-X-PLAYLIST-TYPE:VOD', '#EXT-X-PLAYLIST-TYPE:EVENT') : body;
       res.writeHead(200, { 'content-type': name.endsWith('.m3u8') ? 'application/vnd.apple.mpegurl' : 'video/mp2t' }).end(text);
     }, () => res.writeHead(404).end());
@@ -58,6 +59,10 @@ describe('live streams', () => {
     const hls = await runTool('ffmpeg', ['-nostdin', '-v', 'error', '-y', '-i', clip, '-c:v', 'libx264', '-preset', 'veryfast', '-force_key_frames', 'expr:gte(t,n_forced*2)',
       '-c:a', 'aac', '-f', 'hls', '-hls_time', '2', '-hls_list_size', '0', '-hls_playlist_type', 'vod', path.join(dir, 'hls', 'index.m3u8')], { timeoutMs: 120_000 });
     assert.equal(hls.code, 0, hls.stderr);
+    await mkdir(path.join(dir, 'silent'));
+    const silent = await runTool('ffmpeg', ['-nostdin', '-v', 'error', '-y', '-i', clip, '-an', '-c:v', 'libx264', '-preset', 'veryfast', '-force_key_frames', 'expr:gte(t,n_forced*2)',
+      '-f', 'hls', '-hls_time', '2', '-hls_list_size', '0', '-hls_playlist_type', 'vod', path.join(dir, 'silent', 'index.m3u8')], { timeoutMs: 120_000 });
+    assert.equal(silent.code, 0, silent.stderr);
     await new Promise<void>((resolve) => media.listen(0, '127.0.0.1', resolve));
     await new Promise<void>((resolve) => hook.listen(0, '127.0.0.1', resolve));
     s = await startServer(null, { BULWARK_FETCH_ALLOW_HOSTS: '127.0.0.1', BULWARK_STREAM_RECONNECT_SECONDS: '3', BULWARK_IMAGE_THREADS: '2' });
@@ -113,6 +118,13 @@ describe('live streams', () => {
     assert.equal(stopped.body.status, 'stopped');
     await sleep(1_500);
     assert.equal((await s.call('GET', `/v1/streams/${live.body.id}`)).body.status, 'stopped', 'a stopped stream stays stopped');
+  });
+
+  test('a stream without sound (a camera) is pulled too: its ad frame is alerted and it ends', async () => {
+    const started = await s.call('POST', '/v1/streams', { url: `http://127.0.0.1:${port(media)}/silent/index.m3u8`, interval: 1 });
+    const ended = await waitFor(started.body.id, (b) => b.status === 'ended' || b.status === 'failed');
+    assert.equal(ended.status, 'ended', JSON.stringify(ended));
+    assert.ok(ended.findings.some((m: any) => m.start >= adStart - 1 && m.start <= adStart + 2), JSON.stringify(ended.findings));
   });
 
   test('unsafe or unknown URLs are refused', async () => {

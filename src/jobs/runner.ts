@@ -95,7 +95,7 @@ export class JobRunner {
       const job = await this.#store.claimNext(kinds, new Date(), this.#settings.leaseMs);
       if (!job) return;
       const abort = new AbortController();
-      const done = this.#run(job, abort).finally(() => {
+      const done = this.#run(job, abort).catch((err: unknown) => this.#error(err)).finally(() => {
         this.#running.delete(job.id);
         this.poke();
       });

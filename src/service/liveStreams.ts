@@ -15,8 +15,8 @@ import { BulwarkError } from '../errors.js';
 import { addHeard, addTimed, noFindings, pictureFindings, recordingDecision } from '../moderation/index.js';
 import type { Decision, Findings, ModerationSources } from '../moderation/index.js';
 import { parseUrl, vettedAddress } from '../net/safeFetch.js';
-import { StreamPull } from '../streams/puller.js';
-import type { PulledFrame, PulledSound } from '../streams/puller.js';
+import { StreamPull, streamKinds } from '../streams/puller.js';
+import type { PullEnd, PulledFrame, PulledSound } from '../streams/puller.js';
 import { listen } from '../voice/listen.js';
 import type { Heard } from '../voice/listen.js';
 import { SPOKEN_PHRASES } from '../voice/spokenPhrases.js';
@@ -51,7 +51,7 @@ const SCHEMES = new Set(['http:', 'https:', 'rtmp:', 'rtmps:', 'rtsp:']);
 export class LiveStreams {
   readonly settings: StreamSettings;
   readonly #deps: StreamDeps;
-  readonly #pulling = new Map<string, { stop(): void }>();
+  readonly #pulling = new Map<string, { stop(): void; done: Promise<void> }>();
   #timer: NodeJS.Timeout | null = null;
   #closed = false;
 
@@ -93,7 +93,9 @@ export class LiveStreams {
   async close(): Promise<void> {
     this.#closed = true;
     if (this.#timer) clearInterval(this.#timer);
-    for (const pull of this.#pulling.values()) pull.stop();
+    const pulls = [...this.#pulling.values()];
+    for (const pull of pulls) pull.stop();
+    await Promise.all(pulls.map((p) => p.done));
   }
 
   /** Pulls the stream until it ends, fails or is stopped, reconnecting while it is broken. */
@@ -101,53 +103,78 @@ export class LiveStreams {
     if (this.#pulling.has(row.id) || this.#closed) return;
     let current: StreamPull | null = null;
     let stopped = false;
-    this.#pulling.set(row.id, { stop: () => { stopped = true; current?.stop(); } });
     const { streams } = this.#deps.stores;
-    const run = async () => {
-      const dir = path.join(this.settings.dir, row.id);
-      const began = Date.now();
-      let lastData = Date.now();
-      let delay = 1_000;
-      let lastRead = -Infinity;
-      for (let attempt = 0; !stopped && !this.#closed; attempt++) {
-        const connection = path.join(dir, String(attempt));
-        await mkdir(connection, { recursive: true });
-        const offset = (Date.now() - began) / 1000;
-        const keepAlive = setInterval(() => {
-          streams.renew(row.id, 'live', new Date(), this.settings.leaseMs).then((still) => { if (!still) { stopped = true; current?.stop(); } }, () => undefined);
-        }, Math.max(500, this.settings.leaseMs / 3));
-        current = new StreamPull(row.url, connection, row.interval, {
+    const dir = path.join(this.settings.dir, row.id);
+    const began = Date.now();
+    let lastData = Date.now();
+    let lastRead = -Infinity;
+    // One connection: probe what the stream carries, pull it until ffmpeg exits; how it ended.
+    const connect = async (attempt: number): Promise<PullEnd> => {
+      const connection = path.join(dir, String(attempt));
+      await mkdir(connection, { recursive: true });
+      const offset = (Date.now() - began) / 1000;
+      const since = Date.now();
+      const status = () => (lastData >= since ? 'live' : attempt === 0 ? 'starting' : 'reconnecting');
+      const renew = () => {
+        streams.renew(row.id, status(), new Date(), this.settings.leaseMs)
+          .then((still) => { if (!still) { stopped = true; current?.stop(); } }, () => undefined);
+      };
+      const keepAlive = setInterval(renew, Math.max(500, this.settings.leaseMs / 3));
+      const arrived = () => {
+        const first = lastData < since;
+        lastData = Date.now();
+        if (first) renew();
+      };
+      try {
+        const kinds = await streamKinds(row.url, 20_000);
+        if (stopped || this.#closed) return { code: null, error: 'stopped', sawData: false };
+        current = new StreamPull(row.url, connection, row.interval, kinds, {
           frame: async (frame) => {
-            lastData = Date.now();
+            arrived();
             const readText = frame.time + offset - lastRead >= OCR_EVERY_SECONDS;
             if (readText) lastRead = frame.time + offset;
             await this.#judgeFrame(row, frame, offset, readText).catch((err: unknown) => console.error('bulwark: a stream frame failed', err));
           },
           sound: async (sound) => {
-            lastData = Date.now();
+            arrived();
             await this.#judgeSound(row, sound, offset, connection).catch((err: unknown) => console.error('bulwark: a stream sound piece failed', err));
           },
         });
-        if (attempt === 0) await streams.renew(row.id, 'live', new Date(), this.settings.leaseMs);
-        const end = await current.ended;
+        return await current.ended;
+      } catch (err) {
+        return { code: null, error: err instanceof Error ? err.message : String(err), sawData: false };
+      } finally {
         clearInterval(keepAlive);
+        current?.stop();
         await rm(connection, { recursive: true, force: true });
+      }
+    };
+    const run = async () => {
+      let delay = 1_000;
+      for (let attempt = 0; !stopped && !this.#closed; attempt++) {
+        const end = await connect(attempt);
         if (stopped || this.#closed) break;
+        const why = end.error || `ffmpeg exited with ${end.code}`;
         if (end.code === 0 && end.sawData) {
           await this.#ended(await streams.end(row.id, 'ended'));
           break;
         }
         if (Date.now() - lastData > this.settings.reconnectMs) {
-          await this.#ended(await streams.end(row.id, 'failed', `The stream broke and did not come back within ${Math.round(this.settings.reconnectMs / 1000)} s: ${end.error || `ffmpeg exited with ${end.code}`}`));
+          await this.#ended(await streams.end(row.id, 'failed', `The stream broke and did not come back within ${Math.round(this.settings.reconnectMs / 1000)} s: ${why}`));
           break;
         }
-        await streams.renew(row.id, 'reconnecting', new Date(), this.settings.leaseMs, end.error || `ffmpeg exited with ${end.code}`);
+        await streams.renew(row.id, 'reconnecting', new Date(), this.settings.leaseMs, why);
         await sleep(delay);
         delay = Math.min(delay * 2, 15_000);
       }
-      await rm(dir, { recursive: true, force: true });
     };
-    run().catch((err: unknown) => console.error('bulwark: pulling a stream failed', err)).finally(() => this.#pulling.delete(row.id));
+    const done = run()
+      .catch((err: unknown) => console.error('bulwark: pulling a stream failed', err))
+      .finally(async () => {
+        this.#pulling.delete(row.id);
+        await rm(dir, { recursive: true, force: true });
+      });
+    this.#pulling.set(row.id, { stop: () => { stopped = true; current?.stop(); }, done });
   }
 
   async #judgeFrame(row: StreamRow, frame: PulledFrame, offset: number, readText: boolean): Promise<void> {

@@ -156,7 +156,8 @@ export class RecordingJobs {
     const video = job.kind === 'video';
     progress(0.05);
     const { bytes, sha256 } = await fileHash(file);
-    const interval = request.interval ?? 1;
+    // A long video is sampled more sparsely so at most MAX_FRAMES frames cover all of it (the decision says which interval).
+    const interval = Math.max(request.interval ?? 1, probe.duration / (MAX_FRAMES - 200));
     // The sound is heard (in pocketsphinx's own process) while the frames are looked at (in the picture threads).
     const [frames, heard] = await Promise.all([
       video ? this.#analysedFrames(file, workDir, interval, probe.duration, signal, (p) => progress(0.05 + 0.9 * p)) : null,
@@ -178,6 +179,8 @@ export class RecordingJobs {
         { ...ctx, imageLists: await sources.imageLists(job.tenant_id) })
       : await moderateRecording(heard, recording, 'audio', asked, ctx);
     recordMediaDecision(this.#deps, decision, job.tenant_id);
+    // The job says succeeded only once its decision is stored.
+    await this.#deps.recorder.flush();
     return { decisionId: decision.id };
   }
 

@@ -1,12 +1,15 @@
 // Pulls one live stream (HLS, RTMP, RTSP or HTTP) with ffmpeg into a folder: a JPEG every `interval`
-// seconds and the sound in 16 kHz mono WAV pieces of SEGMENT_SECONDS. A file is handed on once the
-// next one exists (so it is complete) or ffmpeg has exited. Times are seconds since this
-// connection began; the caller adds where the connection started in the stream.
+// seconds and the sound in 16 kHz mono WAV pieces of SEGMENT_SECONDS, for whichever of the two the
+// stream has (streamKinds asks ffprobe first: ffmpeg refuses an output it has nothing for). A file
+// is handed on once the next one exists (so it is complete) or ffmpeg has exited, then deleted.
+// Times are seconds since this connection began; the caller adds where the connection started.
 
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { readdir } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { runTool } from '../media/tools.js';
 
 export const SEGMENT_SECONDS = 5;
 const POLL_MS = 250;
@@ -22,28 +25,38 @@ export interface PullHandlers {
 /** How a pull ended: ffmpeg's exit code and the start of what it said. */
 export interface PullEnd { code: number | null; error: string; sawData: boolean }
 
+/** What the stream carries, from ffprobe; throws when it cannot be read at all. */
+export async function streamKinds(url: string, timeoutMs: number): Promise<{ video: boolean; audio: boolean }> {
+  const http = /^https?:/i.test(url) ? ['-rw_timeout', String(timeoutMs * 1000)] : ['-timeout', String(timeoutMs * 1000)];
+  const { stdout, stderr, code } = await runTool('ffprobe', ['-v', 'error', ...http, '-show_entries', 'stream=codec_type', '-of', 'csv=p=0', url], { timeoutMs });
+  const kinds = new Set(stdout.split('\n').map((l) => l.trim()));
+  if (code !== 0 || (!kinds.has('video') && !kinds.has('audio'))) throw new Error(stderr.split('\n').filter(Boolean).slice(-1)[0] ?? `ffprobe exited with ${code}`);
+  return { video: kinds.has('video'), audio: kinds.has('audio') };
+}
+
 export class StreamPull {
   readonly #child: ChildProcess;
   readonly #dir: string;
   readonly #interval: number;
   readonly #handlers: PullHandlers;
-  readonly #handed = new Set<string>();
+  /** The next file of each kind to hand on (image2 counts frames from 1, the segment muxer from 0). */
+  readonly #next = { frame: 1, sound: 0 };
   readonly ended: Promise<PullEnd>;
   #stderr = '';
   #sawData = false;
   #busy: Promise<void> = Promise.resolve();
 
-  constructor(url: string, dir: string, interval: number, handlers: PullHandlers) {
+  constructor(url: string, dir: string, interval: number, kinds: { video: boolean; audio: boolean }, handlers: PullHandlers) {
     this.#dir = dir;
     this.#interval = interval;
     this.#handlers = handlers;
     const http = /^https?:/i.test(url) ? ['-rw_timeout', '15000000', '-reconnect', '0'] : ['-timeout', '15000000'];
-    this.#child = spawn('ffmpeg', [
-      '-nostdin', '-v', 'error', ...http, '-i', url,
-      '-map', '0:v?', '-vf', `fps=1/${interval},scale='min(1024,iw)':-2`, '-q:v', '3', '-f', 'image2', path.join(dir, 'frame-%06d.jpg'),
-      '-map', '0:a?', '-ac', '1', '-ar', '16000', '-f', 'segment', '-segment_time', String(SEGMENT_SECONDS), '-reset_timestamps', '1',
-      path.join(dir, 'sound-%06d.wav'),
-    ], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const frames = kinds.video
+      ? ['-map', '0:v:0', '-vf', `fps=1/${interval},scale='min(768,iw)':-2`, '-q:v', '3', '-f', 'image2', path.join(dir, 'frame-%06d.jpg')] : [];
+    const sound = kinds.audio
+      ? ['-map', '0:a:0', '-ac', '1', '-ar', '16000', '-f', 'segment', '-segment_time', String(SEGMENT_SECONDS), '-reset_timestamps', '1', path.join(dir, 'sound-%06d.wav')]
+      : [];
+    this.#child = spawn('ffmpeg', ['-nostdin', '-v', 'error', ...http, '-i', url, ...frames, ...sound], { stdio: ['ignore', 'ignore', 'pipe'] });
     this.#child.stderr!.setEncoding('utf8').on('data', (chunk: string) => { if (this.#stderr.length < 4000) this.#stderr += chunk; });
     const timer = setInterval(() => { this.#busy = this.#busy.then(() => this.#collect(false)); }, POLL_MS);
     this.ended = new Promise((resolve) => {
@@ -60,19 +73,19 @@ export class StreamPull {
     this.#child.kill('SIGKILL');
   }
 
-  /** Hands on every complete file not handed on yet, in order. */
+  /** Hands on, in order, every file whose successor exists (or every file, once ffmpeg has exited), deleting each after. */
   async #collect(all: boolean): Promise<void> {
-    const files = (await readdir(this.#dir).catch(() => [] as string[])).sort();
     for (const kind of ['frame', 'sound'] as const) {
-      const mine = files.filter((f) => f.startsWith(`${kind}-`) && !this.#handed.has(f));
-      const ready = all ? mine : mine.slice(0, -1);
-      for (const f of ready) {
-        this.#handed.add(f);
+      for (;;) {
+        const k = this.#next[kind];
+        const file = path.join(this.#dir, `${kind}-${String(k).padStart(6, '0')}.${kind === 'frame' ? 'jpg' : 'wav'}`);
+        const successor = path.join(this.#dir, `${kind}-${String(k + 1).padStart(6, '0')}.${kind === 'frame' ? 'jpg' : 'wav'}`);
+        if (!existsSync(file) || (!all && !existsSync(successor))) break;
+        this.#next[kind] = k + 1;
         this.#sawData = true;
-        const k = Number(/(\d+)/.exec(f)![1]);
-        const file = path.join(this.#dir, f);
         if (kind === 'frame') await this.#handlers.frame({ time: (k - 1) * this.#interval, file });
         else await this.#handlers.sound({ start: k * SEGMENT_SECONDS, end: (k + 1) * SEGMENT_SECONDS, file });
+        await rm(file, { force: true });
       }
     }
   }
