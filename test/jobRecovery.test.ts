@@ -69,6 +69,8 @@ test('a job running when its server is killed -9 is finished by the next start',
     assert.equal(state.status, 'succeeded', JSON.stringify(state));
     assert.equal(state.attempts, 2, 'started once by each server');
     assert.equal(state.decision.kind, 'audio');
+    // The folder goes right after the job is marked ended.
+    for (let k = 0; k < 100 && existsSync(path.join(dataDir, 'jobs', jobId)); k++) await sleep(50);
     assert.ok(!existsSync(path.join(dataDir, 'jobs', jobId)), 'the upload is deleted');
     second.child.kill('SIGTERM');
     await new Promise((resolve) => second.child.once('exit', resolve));
