@@ -10,7 +10,7 @@ import { performance } from 'node:perf_hooks';
 import type { Category } from '../content/index.js';
 import type { ImageAnalysis } from '../images/analysis.js';
 import type { ImageHashList } from '../images/imageHashList.js';
-import { evaluatePolicy } from '../policies/index.js';
+import { decide } from './decide.js';
 import type { Decision, DecisionEvidence, MediaInfo } from './decision.js';
 import { addDetection, addReading, noFindings, raise } from './findings.js';
 import type { Findings } from './findings.js';
@@ -42,23 +42,7 @@ export async function pictureFindings(analysis: ImageAnalysis, ctx: Omit<ImageCo
 
 export async function moderateImage(analysis: ImageAnalysis, request: ImageRequest, ctx: ImageContext): Promise<Decision> {
   const started = performance.now();
-  const kept = await pictureFindings(analysis, ctx);
-  const verdict = evaluatePolicy(ctx.policy.body, kept.categories, kept.listActions);
-  return {
-    id: ctx.id,
-    kind: 'image',
-    suggestion: verdict.suggestion,
-    policy: `${ctx.policy.name}@${ctx.policy.version}`,
-    categories: kept.categories,
-    evidence: kept.evidence,
-    reasons: verdict.reasons,
-    media: mediaOf(analysis),
-    models: kept.models,
-    latencyMs: Math.round((performance.now() - started) * 1000) / 1000,
-    dataId: request.dataId ?? null,
-    metadata: request.metadata ?? null,
-    createdAt: ctx.createdAt,
-  };
+  return decide(await pictureFindings(analysis, ctx), 'image', request, ctx, started, { media: mediaOf(analysis) });
 }
 
 function mediaOf({ info, hashes }: ImageAnalysis): MediaInfo {

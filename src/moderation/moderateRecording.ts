@@ -4,11 +4,11 @@
 // part of the decision unless the tenant omits it.
 
 import { performance } from 'node:perf_hooks';
-import { evaluatePolicy } from '../policies/index.js';
 import type { Heard } from '../voice/listen.js';
 import { segments, spottedReads, transcriptRead } from '../voice/transcript.js';
 import { maxSeverity } from '../content/index.js';
-import type { Decision, DecisionEvidence, Moment, RecordingInfo } from './decision.js';
+import { decide } from './decide.js';
+import type { Decision, DecisionEvidence, Moment, RecordingInfo, Transcript } from './decision.js';
 import { addReading, noFindings } from './findings.js';
 import type { Findings } from './findings.js';
 import { readMediaText } from './mediaText.js';
@@ -48,30 +48,14 @@ export async function addHeard(found: Findings, heard: Heard, ctx: Omit<TextCont
 export function recordingDecision(found: Findings, heard: Heard, recording: RecordingInfo, kind: 'audio' | 'video', request: RecordingRequest,
   ctx: RecordingContext, started: number): Decision {
   found.evidence.sort((a, b) => (a.time?.start ?? 0) - (b.time?.start ?? 0));
-  const verdict = evaluatePolicy(ctx.policy.body, found.categories, found.listActions);
   const evidence = ctx.includeTranscript ? found.evidence : found.evidence.map(({ readText: _omitted, ...e }) => e);
-  return {
-    id: ctx.id,
-    kind,
-    suggestion: verdict.suggestion,
-    policy: `${ctx.policy.name}@${ctx.policy.version}`,
-    categories: found.categories,
-    evidence,
-    reasons: verdict.reasons,
-    recording,
-    transcript: {
-      language: heard.language, engine: heard.engine,
-      text: ctx.includeTranscript ? heard.words.map((w) => w.text).join(' ') : '',
-      segments: ctx.includeTranscript ? segments(heard.words) : [],
-      ...(heard.note ? { note: heard.note } : {}),
-    },
-    timeline: timelineOf(evidence),
-    models: found.models,
-    latencyMs: Math.round((performance.now() - started) * 1000) / 1000,
-    dataId: request.dataId ?? null,
-    metadata: request.metadata ?? null,
-    createdAt: ctx.createdAt,
+  const transcript: Transcript = {
+    language: heard.language, engine: heard.engine,
+    text: ctx.includeTranscript ? transcriptRead(heard.words)?.text ?? '' : '',
+    segments: ctx.includeTranscript ? segments(heard.words) : [],
+    ...(heard.note ? { note: heard.note } : {}),
   };
+  return decide({ ...found, evidence }, kind, request, ctx, started, { recording, transcript, timeline: timelineOf(evidence) });
 }
 
 /** Flagged evidence grouped by when it happened: one moment per distinct time, overlapping ones merged. */

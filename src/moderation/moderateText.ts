@@ -5,10 +5,10 @@ import { performance } from 'node:perf_hooks';
 import type { Category } from '../content/index.js';
 import type { Detection, Detector, Span, TextInput } from '../detectors/index.js';
 import { normalizeForMatching } from '../normalize/index.js';
-import { evaluatePolicy } from '../policies/index.js';
 import type { CategoryResult, ListAction } from '../policies/index.js';
 import { allowEvidence, applyAllow, categoryResults } from './combine.js';
 import type { AllowHit } from './combine.js';
+import { decide } from './decide.js';
 import type { Decision, DecisionEvidence } from './decision.js';
 import { maskSpans } from './mask.js';
 import { matchLists } from './matchLists.js';
@@ -75,20 +75,5 @@ export async function readText(request: Pick<TextRequest, 'text' | 'lang'>, ctx:
 export async function moderateText(request: TextRequest, ctx: TextContext): Promise<Decision> {
   const started = performance.now();
   const reading = await readText(request, ctx);
-  const verdict = evaluatePolicy(ctx.policy.body, reading.categories, reading.listActions);
-  return {
-    id: ctx.id,
-    kind: 'text',
-    suggestion: verdict.suggestion,
-    policy: `${ctx.policy.name}@${ctx.policy.version}`,
-    categories: reading.categories,
-    evidence: reading.evidence,
-    reasons: verdict.reasons,
-    maskedText: maskSpans(request.text, reading.masked),
-    models: reading.models,
-    latencyMs: Math.round((performance.now() - started) * 1000) / 1000,
-    dataId: request.dataId ?? null,
-    metadata: request.metadata ?? null,
-    createdAt: ctx.createdAt,
-  };
+  return decide(reading, 'text', request, ctx, started, { maskedText: maskSpans(request.text, reading.masked) });
 }

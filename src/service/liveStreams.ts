@@ -10,18 +10,17 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { newId } from '../db/index.js';
 import type { StreamRow } from '../db/index.js';
-import type { Detector } from '../detectors/index.js';
 import { BulwarkError } from '../errors.js';
 import { addHeard, addTimed, noFindings, pictureFindings, recordingDecision } from '../moderation/index.js';
-import type { Decision, Findings, ModerationSources } from '../moderation/index.js';
+import type { Decision, Findings } from '../moderation/index.js';
 import { parseUrl, vettedAddress } from '../net/safeFetch.js';
 import { StreamPull, streamKinds } from '../streams/puller.js';
 import type { PullEnd, PulledFrame, PulledSound } from '../streams/puller.js';
-import { listen } from '../voice/listen.js';
+import { listen, nothingHeard } from '../voice/listen.js';
 import type { Heard } from '../voice/listen.js';
 import { SPOKEN_PHRASES } from '../voice/spokenPhrases.js';
-import { OCR_EVERY_SECONDS, recordMediaDecision } from './mediaDeps.js';
-import type { MediaDeps } from './mediaDeps.js';
+import { OCR_EVERY_SECONDS, mediaContext, recordMediaDecision } from './mediaDeps.js';
+import type { MediaContext, MediaDeps } from './mediaDeps.js';
 
 export interface StreamSettings {
   /** Where each stream's folder is made ($BULWARK_DATA_DIR/streams). */
@@ -37,14 +36,8 @@ export interface StreamRequest { policy?: string; dataId?: string | null; metada
 
 export type StreamDeps = MediaDeps;
 
-/** What judging a moment of a stream needs: the tenant's policy, lists and settings. */
-interface StreamContext {
-  policy: Awaited<ReturnType<ModerationSources['policy']>>;
-  lists: Awaited<ReturnType<ModerationSources['lists']>>;
-  detectors: readonly Detector[];
-  includeTranscript: boolean;
-  lang: string;
-}
+/** What judging a moment of a stream needs: the tenant's policy, lists and settings, and the stream's language. */
+type StreamContext = MediaContext & { lang: string };
 
 const SCHEMES = new Set(['http:', 'https:', 'rtmp:', 'rtmps:', 'rtsp:']);
 
@@ -182,8 +175,8 @@ export class LiveStreams {
     const start = offset + frame.time;
     const ctx = await this.#context(row);
     const found = noFindings();
-    addTimed(found, await pictureFindings(analysis, { ...ctx, imageLists: await this.#deps.sources.imageLists(row.tenant_id) }), { start, end: start + row.interval });
-    await this.#decide(row, found, silence(ctx.lang), ctx);
+    addTimed(found, await pictureFindings(analysis, ctx), { start, end: start + row.interval });
+    await this.#decide(row, found, nothingHeard(ctx.lang), ctx);
   }
 
   async #judgeSound(row: StreamRow, sound: PulledSound, offset: number, dir: string): Promise<void> {
@@ -216,14 +209,7 @@ export class LiveStreams {
 
   async #context(row: StreamRow): Promise<StreamContext> {
     const request = JSON.parse(row.request) as StreamRequest;
-    const { sources, detectors } = this.#deps;
-    return {
-      policy: await sources.policy(row.tenant_id, request.policy ?? 'default'),
-      lists: await sources.lists(row.tenant_id),
-      detectors,
-      includeTranscript: (await this.#deps.settingsOf(row.tenant_id)).includeTranscript,
-      lang: request.lang ?? 'en',
-    };
+    return { ...(await mediaContext(this.#deps, row.tenant_id, request.policy)), lang: request.lang ?? 'en' };
   }
 
   async #ended(row: StreamRow | null): Promise<void> {
@@ -239,9 +225,6 @@ export function streamView(row: StreamRow) {
   };
 }
 
-function silence(language: string): Heard {
-  return { language, engine: null, words: [], spotted: [] };
-}
 
 function checkedUrl(raw: string): URL {
   let url: URL;

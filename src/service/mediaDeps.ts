@@ -31,6 +31,25 @@ export interface MediaDeps {
  */
 export const OCR_EVERY_SECONDS = 3;
 
+/** What judging a recording or a stream's moment needs from the tenant: its policy, lists (keyword and image) and settings, with the detectors. */
+export interface MediaContext {
+  policy: Awaited<ReturnType<ModerationSources['policy']>>;
+  lists: Awaited<ReturnType<ModerationSources['lists']>>;
+  imageLists: Awaited<ReturnType<ModerationSources['imageLists']>>;
+  detectors: readonly Detector[];
+  includeTranscript: boolean;
+}
+
+export async function mediaContext(deps: MediaDeps, tenantId: string, policy = 'default'): Promise<MediaContext> {
+  return {
+    policy: await deps.sources.policy(tenantId, policy),
+    lists: await deps.sources.lists(tenantId),
+    imageLists: await deps.sources.imageLists(tenantId),
+    detectors: deps.detectors,
+    includeTranscript: (await deps.settingsOf(tenantId)).includeTranscript,
+  };
+}
+
 /** Records a media decision in the audit log (never the media: its SHA-256), opening a review when it says review. */
 export function recordMediaDecision(deps: MediaDeps, decision: Decision, tenantId: string): void {
   deps.recorder.record(

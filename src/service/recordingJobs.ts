@@ -26,9 +26,9 @@ import { moderateRecording, moderateVideo } from '../moderation/index.js';
 import type { AnalysedFrame } from '../moderation/index.js';
 import { safeFetch } from '../net/safeFetch.js';
 import type { FetchLimits } from '../net/safeFetch.js';
-import { listen } from '../voice/listen.js';
+import { listen, nothingHeard } from '../voice/listen.js';
 import { SPOKEN_PHRASES } from '../voice/spokenPhrases.js';
-import { OCR_EVERY_SECONDS, recordMediaDecision } from './mediaDeps.js';
+import { OCR_EVERY_SECONDS, mediaContext, recordMediaDecision } from './mediaDeps.js';
 import type { MediaDeps } from './mediaDeps.js';
 
 export interface RecordingSettings {
@@ -163,20 +163,16 @@ export class RecordingJobs {
       video ? this.#analysedFrames(file, workDir, interval, probe.duration, signal, (p) => progress(0.05 + 0.9 * p)) : null,
       probe.audio
         ? listen(file, { engine: this.#deps.engine, phrases: SPOKEN_PHRASES, language: request.lang ?? 'en', workDir, timeoutMs: toolTimeoutMs, signal })
-        : { language: request.lang ?? 'en', engine: null, words: [], spotted: [], note: 'The video has no sound track.' },
+        : nothingHeard(request.lang ?? 'en', 'The video has no sound track.'),
     ]);
     progress(0.95);
-    const { sources, detectors } = this.#deps;
-    const policy = await sources.policy(job.tenant_id, request.policy ?? 'default');
-    const lists = await sources.lists(job.tenant_id);
-    const { includeTranscript } = await this.#deps.settingsOf(job.tenant_id);
+    const tenant = await mediaContext(this.#deps, job.tenant_id, request.policy);
     const createdAt = new Date().toISOString();
     const recording = { format: probe.format, duration: probe.duration, bytes, sha256, video: probe.video ? { width: probe.video.width, height: probe.video.height } : null };
-    const ctx = { id: newId('dec'), createdAt, policy, lists, detectors, signal, includeTranscript };
+    const ctx = { ...tenant, id: newId('dec'), createdAt, signal };
     const asked = { dataId: request.dataId ?? null, metadata: request.metadata ?? null };
     const decision = frames
-      ? await moderateVideo(frames.analysed, interval, heard, { ...recording, frames: { interval, sampled: frames.sampled, analysed: frames.analysed.length } }, asked,
-        { ...ctx, imageLists: await sources.imageLists(job.tenant_id) })
+      ? await moderateVideo(frames.analysed, interval, heard, { ...recording, frames: { interval, sampled: frames.sampled, analysed: frames.analysed.length } }, asked, ctx)
       : await moderateRecording(heard, recording, 'audio', asked, ctx);
     recordMediaDecision(this.#deps, decision, job.tenant_id);
     // The job says succeeded only once its decision is stored.

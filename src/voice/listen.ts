@@ -18,6 +18,11 @@ export interface Heard {
   note?: string;
 }
 
+/** Nothing heard in this language, and why (no sound track, no engine for it). */
+export function nothingHeard(language: string, note?: string): Heard {
+  return { language, engine: null, words: [], spotted: [], ...(note ? { note } : {}) };
+}
+
 export interface ListenOptions {
   engine: SpeechEngine;
   phrases: readonly ListenFor[];
@@ -31,8 +36,7 @@ export interface ListenOptions {
 export async function listen(file: string, options: ListenOptions): Promise<Heard> {
   const { engine, language } = options;
   if (!engine.languages.includes(language)) {
-    return { language, engine: null, words: [], spotted: [],
-      note: `No offline speech engine for "${language}" is available; the audio was not transcribed (engines: ${engine.name} for ${engine.languages.join(', ')}).` };
+    return nothingHeard(language, `No offline speech engine for "${language}" is available; the audio was not transcribed (engines: ${engine.name} for ${engine.languages.join(', ')}).`);
   }
   const wav = path.join(options.workDir, 'speech.wav');
   const converted = await runTool('ffmpeg', ['-nostdin', '-v', 'error', '-y', '-i', file, '-vn', '-ac', '1', '-ar', '16000', '-sample_fmt', 's16', wav],
