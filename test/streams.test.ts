@@ -1,12 +1,14 @@
 // Live streams end to end: an HLS stream served from a local HTTP server (segments made by ffmpeg
 // from a generated clip with a planted ad frame and a spoken threat) is pulled and moderated; the
 // alerts reach a local webhook receiver signed, at the right seconds, and the stream reports its
-// end. A stream that never answers is reported failed after the reconnect window; a live one is
-// stopped through the API; unsafe URLs are refused.
+// end. The same clip over RTMP. A stream that never answers is reported failed after the
+// reconnect window; a live one is stopped through the API; unsafe URLs are refused, and so is
+// whatever a playlist names that the URL itself could not be (another host, a file, a redirect).
 
 import assert from 'node:assert/strict';
 import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createServer } from 'node:http';
+import net from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -30,12 +32,23 @@ describe('live streams', () => {
   const alerts: Alert[] = [];
   let adStart = 0;
   let threat = { start: 0, end: 0 };
-  // Serves the HLS folder; /live.m3u8 is the same playlist without its end marker (a stream still going).
+  const hostsAsked: string[] = [];
+  // Serves the HLS folder; /live.m3u8 is the same playlist without its end marker (a stream still
+  // going). Hostile variants: /elsewhere.m3u8 names its segments on another host (localhost, which
+  // is not allowed), /local.m3u8 names files on this machine, /moved.m3u8 redirects to localhost.
   const media = createServer((req, res) => {
+    hostsAsked.push(String(req.headers.host));
     const name = path.basename(req.url ?? '');
     const folder = req.url?.startsWith('/silent/') ? 'silent' : 'hls';
-    readFile(path.join(dir, folder, name === 'live.m3u8' ? 'index.m3u8' : name)).then((body) => {
-      const text = name === 'live.m3u8' ? body.toString().replace('#EXT-X-ENDLIST', '').replace('#EXT-X-PLAYLIST-TYPE:VOD', '#EXT-X-PLAYLIST-TYPE:EVENT') : body;
+    if (name === 'moved.m3u8') return void res.writeHead(302, { location: `http://localhost:${port(media)}/index.m3u8` }).end();
+    const hostile: Record<string, (line: string) => string> = {
+      'elsewhere.m3u8': (line) => `http://localhost:${port(media)}/${line}`,
+      'local.m3u8': (line) => `file://${path.join(dir, 'hls', line)}`,
+    };
+    const playlist = ['live.m3u8', ...Object.keys(hostile)].includes(name);
+    readFile(path.join(dir, folder, playlist ? 'index.m3u8' : name)).then((body) => {
+      let text = name === 'live.m3u8' ? body.toString().replace('#EXT-X-ENDLIST', '').replace('#EXT-X-PLAYLIST-TYPE:VOD', '#EXT-X-PLAYLIST-TYPE:EVENT') : body;
+      if (hostile[name]) text = body.toString().split('\n').map((line) => (line.endsWith('.ts') ? hostile[name](line) : line)).join('\n');
       res.writeHead(200, { 'content-type': name.endsWith('.m3u8') ? 'application/vnd.apple.mpegurl' : 'video/mp2t' }).end(text);
     }, () => res.writeHead(404).end());
   });
@@ -75,10 +88,10 @@ describe('live streams', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  const waitFor = async (id: string, done: (stream: any) => boolean, ms = 90_000) => {
+  const waitFor = async (id: string, done: (stream: any) => boolean, ms = 90_000, server = s) => {
     const end = Date.now() + ms;
     for (;;) {
-      const { body } = await s.call('GET', `/v1/streams/${id}`);
+      const { body } = await server.call('GET', `/v1/streams/${id}`);
       if (done(body)) return body;
       if (Date.now() > end) throw new Error(`stream ${id}: ${JSON.stringify(body)}`);
       await sleep(200);
@@ -127,6 +140,32 @@ describe('live streams', () => {
     assert.ok(ended.findings.some((m: any) => m.start >= adStart - 1 && m.start <= adStart + 2), JSON.stringify(ended.findings));
   });
 
+  test('an RTMP stream is pulled too: its ad frame is alerted', async () => {
+    const rtmp = await rtmpServer(path.join(dir, 'clip.mp4'));
+    try {
+      const started = await s.call('POST', '/v1/streams', { url: `rtmp://127.0.0.1:${rtmp.port}/live/key`, interval: 1 });
+      assert.equal(started.status, 201, JSON.stringify(started.body));
+      const seen = await waitFor(started.body.id, (b) => b.findings.length > 0 || b.status === 'failed', 60_000);
+      assert.ok(seen.findings.some((m: any) => m.start >= adStart - 2 && m.start <= adStart + 3), JSON.stringify(seen));
+      await s.call('DELETE', `/v1/streams/${started.body.id}`);
+    } finally {
+      await rtmp.close();
+    }
+  });
+
+  test('what a playlist names is checked too: segments on a host that is not allowed, local files, a redirect', async () => {
+    const base = `http://127.0.0.1:${port(media)}`;
+    const started = await Promise.all(['elsewhere', 'local', 'moved'].map((name) => s.call('POST', '/v1/streams', { url: `${base}/${name}.m3u8` })));
+    const [elsewhere, local, moved] = await Promise.all(started.map((r) => waitFor(r.body.id, (b) => b.status === 'failed' || b.status === 'ended', 60_000)));
+    assert.equal(elsewhere.status, 'failed', JSON.stringify(elsewhere));
+    assert.match(elsewhere.lastError, /Refused http:\/\/localhost:\d+\/index\d\.ts \(and \d+ more\): "localhost" resolves to a private, loopback/);
+    assert.equal(moved.status, 'failed', JSON.stringify(moved));
+    assert.match(moved.lastError, /Refused http:\/\/localhost:\d+\/index\.m3u8/);
+    assert.equal(local.status, 'failed', JSON.stringify(local));
+    assert.equal(local.findings.length + elsewhere.findings.length + moved.findings.length, 0, 'nothing was read');
+    assert.deepEqual(hostsAsked.filter((h) => h.startsWith('localhost')), [], 'no request reached the host that is not allowed');
+  });
+
   test('unsafe or unknown URLs are refused', async () => {
     for (const url of ['http://10.1.2.3/live.m3u8', 'rtmp://192.168.1.5/live', 'ftp://example.com/x', 'file:///etc/passwd']) {
       const refused = await s.call('POST', '/v1/streams', { url });
@@ -135,3 +174,35 @@ describe('live streams', () => {
     assert.equal((await s.call('GET', '/v1/streams/str_nope')).body.code, 'STREAM_NOT_FOUND');
   });
 });
+
+/**
+ * An RTMP server for the clip, for any number of clients: ffmpeg serves RTMP to one client and
+ * exits, so each client that connects gets its own ffmpeg (on a port of its own) to talk to.
+ */
+async function rtmpServer(clip: string): Promise<{ port: number; close(): Promise<void> }> {
+  const stop = new AbortController();
+  const served: Promise<unknown>[] = [];
+  const relay = net.createServer((client) => {
+    const port = 20_000 + Math.floor(Math.random() * 30_000);
+    served.push(runTool('ffmpeg', ['-nostdin', '-v', 'error', '-re', '-i', clip, '-c', 'copy', '-f', 'flv', '-listen', '1', `rtmp://127.0.0.1:${port}/live/key`],
+      { timeoutMs: 120_000, signal: stop.signal }).catch(() => undefined));
+    let upstream: net.Socket | null = null;
+    client.on('error', () => upstream?.destroy());
+    client.on('close', () => upstream?.destroy());
+    // Until that ffmpeg listens, try again every 0.1 s.
+    const connect = (tries: number): void => {
+      upstream = net.connect(port, '127.0.0.1', () => { client.pipe(upstream!); upstream!.pipe(client); });
+      upstream.on('error', () => (tries > 0 && !stop.signal.aborted && !client.destroyed ? void setTimeout(() => connect(tries - 1), 100) : client.destroy()));
+    };
+    connect(50);
+  });
+  await new Promise<void>((resolve) => relay.listen(0, '127.0.0.1', resolve));
+  return {
+    port: (relay.address() as AddressInfo).port,
+    close: async () => {
+      stop.abort();
+      relay.close();
+      await Promise.all(served);
+    },
+  };
+}

@@ -10,6 +10,8 @@ export interface ToolRun {
   timeoutMs: number;
   /** Most bytes of stdout kept (the rest is an error). */
   maxOutput?: number;
+  /** The child's environment (the process's own when not given). */
+  env?: NodeJS.ProcessEnv;
 }
 
 export interface ToolResult { stdout: string; stderr: string; code: number | null }
@@ -21,7 +23,7 @@ export function runTool(command: string, args: readonly string[], run: ToolRun):
   const maxOutput = run.maxOutput ?? 16 * 1024 * 1024;
   return new Promise((resolve, reject) => {
     if (run.signal?.aborted) { reject(run.signal.reason); return; }
-    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], env: run.env });
     let stdout = '';
     let stderr = '';
     let failure: unknown = null;

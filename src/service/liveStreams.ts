@@ -14,6 +14,8 @@ import { BulwarkError } from '../errors.js';
 import { addHeard, addTimed, noFindings, pictureFindings, recordingDecision } from '../moderation/index.js';
 import type { Decision, Findings } from '../moderation/index.js';
 import { parseUrl, vettedAddress } from '../net/safeFetch.js';
+import { openStreamAccess } from '../streams/network.js';
+import type { StreamAccess } from '../streams/network.js';
 import { StreamPull, streamKinds } from '../streams/puller.js';
 import type { PullEnd, PulledFrame, PulledSound } from '../streams/puller.js';
 import { listen, nothingHeard } from '../voice/listen.js';
@@ -67,8 +69,7 @@ export class LiveStreams {
 
   async create(tenantId: string, url: string, interval: number, request: StreamRequest): Promise<StreamRow> {
     const parsed = checkedUrl(url);
-    if (parsed.protocol.startsWith('http')) await vettedAddress(parsed, this.settings.allowHosts);
-    else await vettedAddress(new URL(`http://${parsed.host}/`), this.settings.allowHosts);
+    await vettedAddress(new URL(`http://${parsed.host}/`), this.settings.allowHosts);
     if (await this.#deps.stores.streams.countActive() >= this.settings.maxActive) {
       throw new BulwarkError('SERVICE_BUSY', `${this.settings.maxActive} streams are being pulled already; stop one or retry later.`);
     }
@@ -118,10 +119,12 @@ export class LiveStreams {
         lastData = Date.now();
         if (first) renew();
       };
+      let access: StreamAccess | null = null;
       try {
-        const kinds = await streamKinds(row.url, 20_000);
+        access = await openStreamAccess(row.url, this.settings.allowHosts);
+        const kinds = await streamKinds(access, 20_000);
         if (stopped || this.#closed) return { code: null, error: 'stopped', sawData: false };
-        current = new StreamPull(row.url, connection, row.interval, kinds, {
+        current = new StreamPull(access, connection, row.interval, kinds, {
           frame: async (frame) => {
             arrived();
             const readText = frame.time + offset - lastRead >= OCR_EVERY_SECONDS;
@@ -133,12 +136,13 @@ export class LiveStreams {
             await this.#judgeSound(row, sound, offset, connection).catch((err: unknown) => console.error('bulwark: a stream sound piece failed', err));
           },
         });
-        return await current.ended;
+        return withRefusals(await current.ended, access);
       } catch (err) {
-        return { code: null, error: err instanceof Error ? err.message : String(err), sawData: false };
+        return withRefusals({ code: null, error: err instanceof Error ? err.message : String(err), sawData: false }, access);
       } finally {
         clearInterval(keepAlive);
         current?.stop();
+        await access?.close();
         await rm(connection, { recursive: true, force: true });
       }
     };
@@ -215,6 +219,12 @@ export class LiveStreams {
   async #ended(row: StreamRow | null): Promise<void> {
     if (row) await this.#deps.webhooks.emit(row.tenant_id, 'stream.alert', { stream: streamView(row), ended: true });
   }
+}
+
+/** How a connection ended, saying first what the proxy refused (the likely reason it broke). */
+function withRefusals(end: PullEnd, access: StreamAccess | null): PullEnd {
+  const refused = access?.refused() ?? [];
+  return refused.length === 0 ? end : { ...end, error: `Refused ${refused.join('; ')}${end.error ? ` (ffmpeg: ${end.error})` : ''}` };
 }
 
 /** A stream as the API shows it. */

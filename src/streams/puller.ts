@@ -10,6 +10,7 @@ import { rm } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { runTool } from '../media/tools.js';
+import type { StreamAccess } from './network.js';
 
 export const SEGMENT_SECONDS = 5;
 const POLL_MS = 250;
@@ -26,9 +27,9 @@ export interface PullHandlers {
 export interface PullEnd { code: number | null; error: string; sawData: boolean }
 
 /** What the stream carries, from ffprobe; throws when it cannot be read at all. */
-export async function streamKinds(url: string, timeoutMs: number): Promise<{ video: boolean; audio: boolean }> {
-  const http = /^https?:/i.test(url) ? ['-rw_timeout', String(timeoutMs * 1000)] : ['-timeout', String(timeoutMs * 1000)];
-  const { stdout, stderr, code } = await runTool('ffprobe', ['-v', 'error', ...http, '-show_entries', 'stream=codec_type', '-of', 'csv=p=0', url], { timeoutMs });
+export async function streamKinds(access: StreamAccess, timeoutMs: number): Promise<{ video: boolean; audio: boolean }> {
+  const args = ['-v', 'error', ...access.args, '-show_entries', 'stream=codec_type', '-of', 'csv=p=0', access.url];
+  const { stdout, stderr, code } = await runTool('ffprobe', args, { timeoutMs, env: access.env });
   const kinds = new Set(stdout.split('\n').map((l) => l.trim()));
   if (code !== 0 || (!kinds.has('video') && !kinds.has('audio'))) throw new Error(stderr.split('\n').filter(Boolean).slice(-1)[0] ?? `ffprobe exited with ${code}`);
   return { video: kinds.has('video'), audio: kinds.has('audio') };
@@ -46,17 +47,16 @@ export class StreamPull {
   #sawData = false;
   #busy: Promise<void> = Promise.resolve();
 
-  constructor(url: string, dir: string, interval: number, kinds: { video: boolean; audio: boolean }, handlers: PullHandlers) {
+  constructor(access: StreamAccess, dir: string, interval: number, kinds: { video: boolean; audio: boolean }, handlers: PullHandlers) {
     this.#dir = dir;
     this.#interval = interval;
     this.#handlers = handlers;
-    const http = /^https?:/i.test(url) ? ['-rw_timeout', '15000000', '-reconnect', '0'] : ['-timeout', '15000000'];
     const frames = kinds.video
       ? ['-map', '0:v:0', '-vf', `fps=1/${interval},scale='min(768,iw)':-2`, '-q:v', '3', '-f', 'image2', path.join(dir, 'frame-%06d.jpg')] : [];
     const sound = kinds.audio
       ? ['-map', '0:a:0', '-ac', '1', '-ar', '16000', '-f', 'segment', '-segment_time', String(SEGMENT_SECONDS), '-reset_timestamps', '1', path.join(dir, 'sound-%06d.wav')]
       : [];
-    this.#child = spawn('ffmpeg', ['-nostdin', '-v', 'error', ...http, '-i', url, ...frames, ...sound], { stdio: ['ignore', 'ignore', 'pipe'] });
+    this.#child = spawn('ffmpeg', ['-nostdin', '-v', 'error', ...access.args, '-i', access.url, ...frames, ...sound], { stdio: ['ignore', 'ignore', 'pipe'], env: access.env });
     this.#child.stderr!.setEncoding('utf8').on('data', (chunk: string) => { if (this.#stderr.length < 4000) this.#stderr += chunk; });
     const timer = setInterval(() => { this.#busy = this.#busy.then(() => this.#collect(false)); }, POLL_MS);
     this.ended = new Promise((resolve) => {
