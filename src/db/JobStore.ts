@@ -1,7 +1,10 @@
 // Durable jobs. A runner claims the oldest queued job with a lease (a conditional UPDATE, so two
 // runners never take one job), renews the lease while it works, and finishes it only if it is
-// still running (a job cancelled meanwhile stays cancelled). After a crash, a running job whose
-// lease has ended is queued again, or failed once it has been started too many times.
+// still running (a job cancelled meanwhile stays cancelled). The claim is the job's attempt
+// number: renewing, finishing and releasing require it, so a runner whose lease lapsed cannot
+// write over the one that took the job over. After a crash, a running job whose lease has ended
+// is queued again, or failed once it has been started too many times. What a job's end announces
+// (webhook events) is queued in the transaction that ends it: both happen or neither does.
 
 import type { Kysely } from 'kysely';
 import { BulwarkError } from '../errors.js';
@@ -23,6 +26,12 @@ export interface NewJob {
 }
 
 export interface JobError { code: string; message: string }
+
+/** A runner's hold on a job: the job and which attempt of it. */
+export type JobClaim = Pick<JobRow, 'id' | 'attempts'>;
+
+/** Queues what a job's end announces, inside the transaction that ends it (`tx` works in it). */
+export type Announce = (ended: JobRow, tx: Kysely<Database>) => Promise<void>;
 
 export class JobStore {
   readonly #db: Kysely<Database>;
@@ -68,23 +77,26 @@ export class JobStore {
     return null;
   }
 
-  /** Renews the lease and records progress; false when the job is no longer running (cancelled). */
-  async heartbeat(id: string, now: Date, leaseMs: number, progress: number): Promise<boolean> {
+  /** Renews the lease and records progress; false when the job is no longer running (cancelled) or was taken over. */
+  async heartbeat(held: JobClaim, now: Date, leaseMs: number, progress: number): Promise<boolean> {
     const { numUpdatedRows } = await this.#db.updateTable('jobs')
       .set({ lease_until: new Date(now.getTime() + leaseMs).toISOString(), progress: Math.min(1, Math.max(0, progress)), updated_at: now.toISOString() })
-      .where('id', '=', id).where('status', '=', 'running').executeTakeFirst();
+      .where('id', '=', held.id).where('attempts', '=', held.attempts).where('status', '=', 'running').executeTakeFirst();
     return numUpdatedRows === 1n;
   }
 
-  /** Ends a running job; a job cancelled meanwhile is left as it is. Returns the row if it ended here. */
-  async finish(id: string, outcome: { decisionId: string } | { error: JobError }): Promise<JobRow | null> {
+  /** Ends the job if this claim still runs it (not cancelled, not taken over), announcing it in the same transaction. */
+  async finish(held: JobClaim, outcome: { decisionId: string } | { error: JobError }, announce?: Announce): Promise<JobRow | null> {
     const at = new Date().toISOString();
     const set = 'decisionId' in outcome
       ? { status: 'succeeded', decision_id: outcome.decisionId, progress: 1 }
       : { status: 'failed', error: JSON.stringify(outcome.error) };
-    const row = await this.#db.updateTable('jobs').set({ ...set, lease_until: null, updated_at: at, finished_at: at })
-      .where('id', '=', id).where('status', '=', 'running').returningAll().executeTakeFirst();
-    return row ?? null;
+    return this.#db.transaction().execute(async (tx) => {
+      const row = await tx.updateTable('jobs').set({ ...set, lease_until: null, updated_at: at, finished_at: at })
+        .where('id', '=', held.id).where('attempts', '=', held.attempts).where('status', '=', 'running').returningAll().executeTakeFirst();
+      if (row && announce) await announce(row, tx);
+      return row ?? null;
+    });
   }
 
   /** Cancels a queued or running job (the runner notices at its next heartbeat). */
@@ -99,23 +111,26 @@ export class JobStore {
 
   /**
    * Jobs whose runner stopped renewing their lease (the process died): queued again, or failed with
-   * JOB_INTERRUPTED once started `maxAttempts` times. Returns the jobs failed here.
+   * JOB_INTERRUPTED once started `maxAttempts` times (announced in the same transaction). Returns the jobs failed here.
    */
-  async recover(now: Date, maxAttempts: number): Promise<JobRow[]> {
+  async recover(now: Date, maxAttempts: number, announce?: Announce): Promise<JobRow[]> {
     const at = now.toISOString();
-    const stale = this.#db.updateTable('jobs').where('status', '=', 'running').where('lease_until', '<', at);
-    const failed = await stale.set({
-      status: 'failed', lease_until: null, updated_at: at, finished_at: at,
-      error: JSON.stringify({ code: 'JOB_INTERRUPTED', message: `The job was interrupted ${maxAttempts} times (the server stopped while running it).` }),
-    }).where('attempts', '>=', maxAttempts).returningAll().execute();
-    await stale.set({ status: 'queued', lease_until: null, updated_at: at }).where('attempts', '<', maxAttempts).execute();
-    return failed;
+    return this.#db.transaction().execute(async (tx) => {
+      const stale = tx.updateTable('jobs').where('status', '=', 'running').where('lease_until', '<', at);
+      const failed = await stale.set({
+        status: 'failed', lease_until: null, updated_at: at, finished_at: at,
+        error: JSON.stringify({ code: 'JOB_INTERRUPTED', message: `The job was interrupted ${maxAttempts} times (the server stopped while running it).` }),
+      }).where('attempts', '>=', maxAttempts).returningAll().execute();
+      await stale.set({ status: 'queued', lease_until: null, updated_at: at }).where('attempts', '<', maxAttempts).execute();
+      if (announce) for (const job of failed) await announce(job, tx);
+      return failed;
+    });
   }
 
   /** Puts a running job back in the queue (its runner is stopping); the start does not count as an attempt. */
-  async release(id: string): Promise<void> {
+  async release(held: JobClaim): Promise<void> {
     await this.#db.updateTable('jobs').set((eb) => ({ status: 'queued', lease_until: null, attempts: eb('attempts', '-', 1), updated_at: new Date().toISOString() }))
-      .where('id', '=', id).where('status', '=', 'running').execute();
+      .where('id', '=', held.id).where('attempts', '=', held.attempts).where('status', '=', 'running').execute();
   }
 
   async status(id: string): Promise<JobStatus | null> {

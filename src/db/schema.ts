@@ -194,6 +194,8 @@ export interface StreamTable {
   status: string;
   /** A server pulls the stream until then, renewing it; after a crash another start resumes it. */
   lease_until: string | null;
+  /** How many times a server claimed the stream: renewing and ending it require the claim held. */
+  claims: number;
   last_error: string | null;
   /** JSON array: the latest flagged moments (newest last). */
   findings: string;

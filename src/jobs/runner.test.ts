@@ -1,7 +1,8 @@
 // The job runner against every database, with real files: jobs run in order within the
 // concurrency limit, succeed or fail with a code, can be cancelled while running, and survive a
 // runner that died (its lease ends: queued again, or failed once started too often); every ended
-// job's upload is deleted.
+// job's upload is deleted. A runner whose lease lapsed cannot write over the one that took the job
+// over; a job ends together with what it announces, or not at all.
 
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
@@ -124,5 +125,40 @@ eachDatabase((ctx) => {
     assert.deepEqual([back.status, back.attempts], ['queued', 0]);
     assert.ok(existsSync(back.input_path!), 'its upload is kept for the next start');
     assert.deepEqual(await ctx.t.stores.jobs.active(), { jobs: 1, bytes: 11 });
+  });
+
+  test('a runner whose lease lapsed can no longer renew, finish or release the job another runner took over', async () => {
+    const job = await upload('video');
+    const first = await ctx.t.stores.jobs.claimNext(['video'], new Date(Date.now() - 1_000), 10);
+    assert.equal(first?.attempts, 1);
+    let release: () => void = () => undefined;
+    const handler: JobHandler = () => new Promise((resolve) => { release = () => resolve({ decisionId: 'dec_second' }); });
+    const runner = new JobRunner(ctx.t.stores.jobs, { video: handler }, FAST);
+    await runner.start();
+    await until(async () => (await jobOf(job.id)).attempts === 2, 'the second runner to take the job over');
+    assert.equal(await ctx.t.stores.jobs.heartbeat(first!, new Date(), 10_000, 0.9), false, 'the first runner learns it lost the job');
+    assert.equal(await ctx.t.stores.jobs.finish(first!, { decisionId: 'dec_first' }), null);
+    await ctx.t.stores.jobs.release(first!);
+    assert.deepEqual([(await jobOf(job.id)).status, (await jobOf(job.id)).attempts], ['running', 2], 'the second runner still holds it');
+    release();
+    await until(async () => (await jobOf(job.id)).status === 'succeeded', 'the second runner to finish');
+    await runner.stop();
+    assert.equal((await jobOf(job.id)).decision_id, 'dec_second');
+  });
+
+  test('a job ends with what it announces in one transaction: when announcing fails, the job is not ended', async () => {
+    const job = await upload('video');
+    const held = (await ctx.t.stores.jobs.claimNext(['video'], new Date(), 10_000))!;
+    await assert.rejects(ctx.t.stores.jobs.finish(held, { decisionId: 'dec_x' }, async (ended, tx) => {
+      await tx.updateTable('jobs').set({ progress: 0.25 }).where('id', '=', ended.id).execute();
+      throw new Error('the outbox is unavailable');
+    }), /outbox is unavailable/);
+    const after = await jobOf(job.id);
+    assert.deepEqual([after.status, after.progress, after.decision_id], ['running', 0, null], 'nothing of the end was stored');
+    let announced: JobRow | null = null;
+    const ended = await ctx.t.stores.jobs.finish(held, { decisionId: 'dec_x' }, async (row) => { announced = row; });
+    assert.equal(ended?.status, 'succeeded');
+    assert.equal(announced!.id, job.id);
+    await ctx.t.stores.jobs.clearInput(job.id);
   });
 });

@@ -1,12 +1,13 @@
 // Runs durable jobs in this process: up to `concurrency` at a time, each taken from the database
-// with a lease that a heartbeat renews (and that tells the job when it was cancelled). A job that
-// ends, however it ends, has its uploaded file deleted. At start, and on every poll, jobs whose
+// with a lease that a heartbeat renews (and that tells the job when it was cancelled, or taken over
+// by another runner after its lease lapsed). A job's end and what it announces are stored in one
+// transaction. A job that ends, however it ends, has its uploaded file deleted. At start, and on every poll, jobs whose
 // runner died (lease over) are queued again or failed cleanly, and files a crash left behind are
 // deleted; nothing is lost silently.
 
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
-import type { JobError, JobRow, JobStore } from '../db/index.js';
+import type { Announce, JobError, JobRow, JobStore } from '../db/index.js';
 import { BulwarkError } from '../errors.js';
 
 export interface JobContext {
@@ -31,7 +32,9 @@ export interface RunnerSettings {
 export const DEFAULT_RUNNER: RunnerSettings = Object.freeze({ concurrency: 1, pollMs: 1_000, leaseMs: 30_000, heartbeatMs: 5_000, maxAttempts: 3 });
 
 export interface RunnerEvents {
-  /** A job ended here (succeeded or failed; not cancelled): for job.completed / job.failed webhooks. */
+  /** A job is ending here (succeeded or failed; not cancelled): queue its job.completed / job.failed events in `tx`. */
+  announce?: Announce;
+  /** That transaction committed. */
   onEnded?(job: JobRow): void;
   onError?(err: unknown): void;
 }
@@ -106,8 +109,8 @@ export class JobRunner {
   async #run(job: JobRow, abort: AbortController): Promise<void> {
     let progress = 0;
     const beat = setInterval(() => {
-      this.#store.heartbeat(job.id, new Date(), this.#settings.leaseMs, progress).then(
-        (still) => { if (!still) abort.abort(new BulwarkError('JOB_FINISHED', 'The job was cancelled.')); },
+      this.#store.heartbeat(job, new Date(), this.#settings.leaseMs, progress).then(
+        (still) => { if (!still) abort.abort(new BulwarkError('JOB_FINISHED', 'The job was cancelled or taken over.')); },
         (err: unknown) => this.#error(err),
       );
     }, this.#settings.heartbeatMs);
@@ -116,10 +119,10 @@ export class JobRunner {
       const outcome = await handler(job, { signal: abort.signal, progress: (p) => { progress = p; } })
         .then((ok) => ok, (err: unknown) => ({ error: jobError(err) }));
       if (this.#stopped && abort.signal.aborted) {
-        await this.#store.release(job.id);
+        await this.#store.release(job);
         return;
       }
-      const ended = await this.#store.finish(job.id, outcome);
+      const ended = await this.#store.finish(job, outcome, this.#events.announce);
       if (ended) this.#events.onEnded?.(ended);
       await this.#removeInput(ended ?? job);
     } finally {
@@ -128,7 +131,7 @@ export class JobRunner {
   }
 
   async #recover(): Promise<void> {
-    for (const failed of await this.#store.recover(new Date(), this.#settings.maxAttempts)) {
+    for (const failed of await this.#store.recover(new Date(), this.#settings.maxAttempts, this.#events.announce)) {
       this.#events.onEnded?.(failed);
       await this.#removeInput(failed);
     }

@@ -7,6 +7,7 @@
 
 import { lookup } from 'node:dns/promises';
 import http from 'node:http';
+import type { ClientRequest, IncomingMessage } from 'node:http';
 import https from 'node:https';
 import { BlockList, isIP } from 'node:net';
 import type { LookupFunction } from 'node:net';
@@ -42,18 +43,46 @@ export function isForbiddenAddress(address: string): boolean {
   return FORBIDDEN.check(address, family === 4 ? 'ipv4' : 'ipv6');
 }
 
+/** Fetches the URL into memory: the whole fetch within the deadline, the body within the byte cap. */
 export async function safeFetch(rawUrl: string, limits: FetchLimits): Promise<Fetched> {
+  const opened = await openUrl(rawUrl, limits);
+  const { res, req } = opened;
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => { req.destroy(); reject(timedOut()); }, Math.max(1, opened.deadline - Date.now()));
+    const chunks: Buffer[] = [];
+    let size = 0;
+    res.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limits.maxBytes) {
+        req.destroy();
+        reject(tooLarge(limits.maxBytes));
+        return;
+      }
+      chunks.push(chunk);
+    });
+    res.on('end', () => resolve({ bytes: Buffer.concat(chunks), contentType: opened.contentType, url: opened.url.toString() }));
+    res.on('error', (err) => reject(new BulwarkError('MEDIA_FETCH_FAILED', `Reading the URL failed: ${err.message}`)));
+    res.on('close', () => { if (!res.complete) reject(new BulwarkError('MEDIA_FETCH_FAILED', 'The URL closed the connection early.')); });
+    req.on('close', () => clearTimeout(timer));
+  });
+}
+
+/** A URL answering 2xx, redirects followed (each checked), its body not read yet; within the deadline so far. */
+export interface OpenedUrl { res: IncomingMessage; req: ClientRequest; contentType: string | null; url: URL; deadline: number }
+
+/** Connects and waits for a 2xx answer (redirects followed by hand), refusing a declared size above the cap. */
+export async function openUrl(rawUrl: string, limits: FetchLimits): Promise<OpenedUrl> {
   const deadline = Date.now() + limits.timeoutMs;
   let url = parseUrl(rawUrl);
   for (let hop = 0; ; hop++) {
     const address = await vettedAddress(url, limits.allowHosts);
-    const res = await request(url, address, deadline, limits.maxBytes);
-    if (res.redirect) {
+    const answer = await request(url, address, deadline, limits.maxBytes);
+    if ('redirect' in answer) {
       if (hop >= limits.maxRedirects) throw new BulwarkError('MEDIA_FETCH_FAILED', `More than ${limits.maxRedirects} redirects.`);
-      url = parseUrl(new URL(res.redirect, url).toString());
+      url = parseUrl(new URL(answer.redirect, url).toString());
       continue;
     }
-    return { bytes: res.body!, contentType: res.contentType, url: url.toString() };
+    return { ...answer, url, deadline };
   }
 }
 
@@ -86,8 +115,6 @@ export async function vettedAddress(url: URL, allowHosts: readonly string[]): Pr
   return addresses[0];
 }
 
-interface Response { redirect?: string; body?: Buffer; contentType: string | null }
-
 /** A lookup that connects to the checked address whatever a second lookup would say (DNS rebinding). */
 export function pinnedLookup(vetted: { address: string; family: number }): LookupFunction {
   return (_host, options, callback) => {
@@ -96,16 +123,19 @@ export function pinnedLookup(vetted: { address: string; family: number }): Looku
   };
 }
 
-function request(url: URL, vetted: { address: string; family: number }, deadline: number, maxBytes: number): Promise<Response> {
+/** One request: a redirect to follow, or the answer with its body still to read (the deadline timer is the reader's then). */
+function request(url: URL, vetted: { address: string; family: number }, deadline: number, maxBytes: number):
+  Promise<{ redirect: string } | { res: IncomingMessage; req: ClientRequest; contentType: string | null }> {
   const remaining = deadline - Date.now();
   if (remaining <= 0) return Promise.reject(timedOut());
   const client = url.protocol === 'https:' ? https : http;
   return new Promise((resolve, reject) => {
-    const req = client.get(url, { lookup: pinnedLookup(vetted), headers: { 'user-agent': 'Bulwark media fetcher', accept: 'image/*, */*;q=0.5' } }, (res) => {
+    const req = client.get(url, { lookup: pinnedLookup(vetted), headers: { 'user-agent': 'Bulwark media fetcher', accept: 'image/*, audio/*, video/*, */*;q=0.5' } }, (res) => {
+      clearTimeout(timer);
       const status = res.statusCode ?? 0;
       if (status >= 300 && status < 400 && res.headers.location) {
         res.resume();
-        resolve({ redirect: res.headers.location, contentType: null });
+        resolve({ redirect: res.headers.location });
         return;
       }
       if (status < 200 || status >= 300) {
@@ -116,28 +146,20 @@ function request(url: URL, vetted: { address: string; family: number }, deadline
       const declared = Number(res.headers['content-length'] ?? NaN);
       if (declared > maxBytes) {
         req.destroy();
-        reject(new BulwarkError('MEDIA_TOO_LARGE', `The URL's content is ${declared} bytes; the limit is ${maxBytes}.`));
+        reject(new BulwarkError('MEDIA_TOO_LARGE', `The URL's content is ${declared} bytes; the limit is ${maxBytes}.`, { limit: maxBytes }));
         return;
       }
-      const chunks: Buffer[] = [];
-      let size = 0;
-      res.on('data', (chunk: Buffer) => {
-        size += chunk.length;
-        if (size > maxBytes) {
-          req.destroy();
-          reject(new BulwarkError('MEDIA_TOO_LARGE', `The URL's content is larger than ${maxBytes} bytes.`));
-          return;
-        }
-        chunks.push(chunk);
-      });
-      res.on('end', () => resolve({ body: Buffer.concat(chunks), contentType: res.headers['content-type'] ?? null }));
-      res.on('error', (err) => reject(new BulwarkError('MEDIA_FETCH_FAILED', `Reading the URL failed: ${err.message}`)));
+      resolve({ res, req, contentType: res.headers['content-type'] ?? null });
     });
-    // One deadline for connecting, waiting and reading, whichever stalls.
+    // Connecting and waiting for the answer share the deadline.
     const timer = setTimeout(() => { req.destroy(); reject(timedOut()); }, remaining);
-    req.on('close', () => clearTimeout(timer));
-    req.on('error', (err) => reject(new BulwarkError('MEDIA_FETCH_FAILED', `Fetching the URL failed: ${err.message}`)));
+    req.on('error', (err) => { clearTimeout(timer); reject(new BulwarkError('MEDIA_FETCH_FAILED', `Fetching the URL failed: ${err.message}`)); });
   });
+}
+
+/** The byte cap was passed while reading. */
+export function tooLarge(maxBytes: number): BulwarkError {
+  return new BulwarkError('MEDIA_TOO_LARGE', `The content is larger than ${maxBytes} bytes.`, { limit: maxBytes });
 }
 
 function timedOut(): BulwarkError {

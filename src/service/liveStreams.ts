@@ -110,7 +110,7 @@ export class LiveStreams {
       const since = Date.now();
       const status = () => (lastData >= since ? 'live' : attempt === 0 ? 'starting' : 'reconnecting');
       const renew = () => {
-        streams.renew(row.id, status(), new Date(), this.settings.leaseMs)
+        streams.renew(row, status(), new Date(), this.settings.leaseMs)
           .then((still) => { if (!still) { stopped = true; current?.stop(); } }, () => undefined);
       };
       const keepAlive = setInterval(renew, Math.max(500, this.settings.leaseMs / 3));
@@ -153,14 +153,14 @@ export class LiveStreams {
         if (stopped || this.#closed) break;
         const why = end.error || `ffmpeg exited with ${end.code}`;
         if (end.code === 0 && end.sawData) {
-          await this.#ended(await streams.end(row.id, 'ended'));
+          await this.#ended(await streams.end(row, 'ended'));
           break;
         }
         if (Date.now() - lastData > this.settings.reconnectMs) {
-          await this.#ended(await streams.end(row.id, 'failed', `The stream broke and did not come back within ${Math.round(this.settings.reconnectMs / 1000)} s: ${why}`));
+          await this.#ended(await streams.end(row, 'failed', `The stream broke and did not come back within ${Math.round(this.settings.reconnectMs / 1000)} s: ${why}`));
           break;
         }
-        await streams.renew(row.id, 'reconnecting', new Date(), this.settings.leaseMs, why);
+        if (!(await streams.renew(row, 'reconnecting', new Date(), this.settings.leaseMs, why))) break;
         await sleep(delay);
         delay = Math.min(delay * 2, 15_000);
       }

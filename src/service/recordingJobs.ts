@@ -1,18 +1,18 @@
 // Audio and video moderation as durable jobs: an upload is streamed to the job's own folder (never
-// held in memory) under a byte cap, a flood is refused while too many jobs or bytes are waiting,
-// and the job runner (jobs/runner.ts) listens to each recording (and looks at a video's sampled
-// frames, near-duplicates skipped), decides and records the decision. A job that ends sends
-// job.completed or job.failed to the tenant's webhooks; its folder is deleted.
+// held in memory) under a byte cap, as is a recording given by URL when its job runs
+// (net/download.ts); a flood is refused while too many jobs or bytes are waiting, and the job
+// runner (jobs/runner.ts) listens to each recording (and looks at a video's sampled frames,
+// near-duplicates skipped), decides and records the decision. A job's end queues job.completed or
+// job.failed for the tenant's webhooks and its callbackUrl in the same transaction; its folder is deleted.
 
 import { createHash } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { mkdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { Transform } from 'node:stream';
 import type { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import { newId } from '../db/index.js';
-import type { JobRow } from '../db/index.js';
+import type { Kysely } from 'kysely';
+import { WebhookStore, newId } from '../db/index.js';
+import type { Database, JobRow } from '../db/index.js';
 import { BulwarkError } from '../errors.js';
 import { JobRunner } from '../jobs/runner.js';
 import type { JobContext, RunnerSettings } from '../jobs/runner.js';
@@ -24,7 +24,7 @@ import { hammingDistance } from '../images/pdq.js';
 import { sampleFrames } from '../video/frames.js';
 import { moderateRecording, moderateVideo } from '../moderation/index.js';
 import type { AnalysedFrame } from '../moderation/index.js';
-import { safeFetch } from '../net/safeFetch.js';
+import { downloadTo, saveCapped } from '../net/download.js';
 import type { FetchLimits } from '../net/safeFetch.js';
 import { listen, nothingHeard } from '../voice/listen.js';
 import { SPOKEN_PHRASES } from '../voice/spokenPhrases.js';
@@ -76,9 +76,8 @@ export class RecordingJobs {
     this.#deps = deps;
     const handlers = { audio: (job: JobRow, ctx: JobContext) => this.#moderate(job, ctx), video: (job: JobRow, ctx: JobContext) => this.#moderate(job, ctx) };
     this.runner = new JobRunner(deps.stores.jobs, handlers, settings.runner, {
-      onEnded: (job) => {
-        this.#announce(job).catch((err: unknown) => console.error(`bulwark: queueing the end of ${job.id} failed`, err));
-      },
+      announce: (job, tx) => this.#announce(job, tx),
+      onEnded: () => deps.webhooks.wake(),
     });
   }
 
@@ -94,7 +93,7 @@ export class RecordingJobs {
     const file = path.join(this.settings.dir, id, 'input');
     await mkdir(path.dirname(file), { recursive: true });
     try {
-      const bytes = 'stream' in source ? await saveCapped(source.stream, file, Math.min(this.settings.maxBytes, this.settings.maxDiskBytes - waiting.bytes)) : 0;
+      const bytes = 'stream' in source ? await saveCapped(source.stream, file, Math.min(this.settings.maxBytes, this.settings.maxDiskBytes - waiting.bytes), { drainExcess: true }) : 0;
       if ('stream' in source && bytes === 0) throw new BulwarkError('MEDIA_EMPTY');
       // An upload is read at once (ffprobe takes milliseconds), so a corrupt, too long or
       // picture-less file is refused in the answer instead of failing its job later.
@@ -122,15 +121,12 @@ export class RecordingJobs {
     return probe;
   }
 
-  /** job.completed or job.failed: to the tenant's webhooks, and to the job's callbackUrl if it has one. */
-  async #announce(job: JobRow): Promise<void> {
-    const type = job.status === 'succeeded' ? 'job.completed' : 'job.failed';
-    const data = { job: jobView(job) };
-    await this.#deps.webhooks.emit(job.tenant_id, type, data);
+  /** Queues job.completed or job.failed for the tenant's endpoints and the job's callbackUrl, in the transaction that ends the job. */
+  async #announce(job: JobRow, tx: Kysely<Database>): Promise<void> {
+    const store = new WebhookStore(tx);
     const secret = (JSON.parse(job.request) as RecordingRequest).callbackSecret;
-    if (!job.callback_url || !secret) return;
-    const endpoint = await this.#deps.stores.webhooks.createCallback({ tenantId: job.tenant_id, url: job.callback_url, secret, jobId: job.id });
-    await this.#deps.webhooks.emitTo([endpoint], type, data);
+    const callback = job.callback_url && secret ? [await store.createCallback({ tenantId: job.tenant_id, url: job.callback_url, secret, jobId: job.id })] : [];
+    await this.#deps.webhooks.emitIn(store, job.tenant_id, job.status === 'succeeded' ? 'job.completed' : 'job.failed', { job: jobView(job) }, callback);
   }
 
   async cancel(tenantId: string, id: string): Promise<JobRow> {
@@ -147,10 +143,7 @@ export class RecordingJobs {
     const request = JSON.parse(job.request) as RecordingRequest;
     const file = job.input_path!;
     const workDir = path.dirname(file);
-    if (request.url) {
-      const fetched = await safeFetch(request.url, { ...this.#deps.fetchLimits, maxBytes: this.settings.maxBytes });
-      await writeFile(file, fetched.bytes);
-    }
+    if (request.url) await downloadTo(request.url, file, { ...this.#deps.fetchLimits, maxBytes: this.settings.maxBytes }, signal);
     const toolTimeoutMs = this.settings.maxSeconds * 2_000 + 60_000;
     const probe = this.#checkedProbe(job.kind, await probeMedia(file, { maxSeconds: this.settings.maxSeconds, timeoutMs: 30_000 }, signal));
     const video = job.kind === 'video';
@@ -229,21 +222,6 @@ export function jobView(job: JobRow) {
  * Writes the stream to `file` and returns the bytes written. Past `maxBytes` the rest is read and
  * dropped, then MEDIA_TOO_LARGE is thrown: the client still gets its answer instead of a reset.
  */
-async function saveCapped(stream: Readable, file: string, maxBytes: number): Promise<number> {
-  let bytes = 0;
-  const cap = new Transform({
-    transform(chunk: Buffer, _encoding, done) {
-      bytes += chunk.length;
-      done(null, bytes > maxBytes ? undefined : chunk);
-    },
-    flush(done) {
-      done(bytes > maxBytes ? new BulwarkError('MEDIA_TOO_LARGE', `The upload is larger than ${maxBytes} bytes.`, { limit: maxBytes }) : null);
-    },
-  });
-  await pipeline(stream, cap, createWriteStream(file));
-  return bytes;
-}
-
 async function fileHash(file: string): Promise<{ bytes: number; sha256: string }> {
   const hash = createHash('sha256');
   let bytes = 0;

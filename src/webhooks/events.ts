@@ -32,12 +32,26 @@ export class WebhookEvents {
     return targets.length === 0 ? null : this.emitTo(targets, type, data, at);
   }
 
-  /** Queues the event for these endpoints only (a job's callbackUrl); returns its id. */
+  /** Queues the event for these endpoints only; returns its id. */
   async emitTo<T>(targets: readonly WebhookRecord[], type: WebhookEvent, data: T, at = new Date()): Promise<string> {
-    const body: EventBody<T> = { id: newId('wev'), type, createdAt: at.toISOString(), data };
-    await this.#store.enqueue(targets, { id: body.id, type, payload: JSON.stringify(body), at: body.createdAt });
+    const id = await queue(this.#store, targets, type, data, at);
     this.#wake();
-    return body.id;
+    return id;
+  }
+
+  /**
+   * Queues the event inside a transaction the caller holds (`store` works in it), for the tenant's
+   * endpoints that want it (read there, not from the cache) and `also` (a job's callback): it is
+   * queued exactly when the transaction commits. Call wake() once it has. Returns its id, or null.
+   */
+  async emitIn<T>(store: WebhookStore, tenantId: string, type: WebhookEvent, data: T, also: readonly WebhookRecord[] = []): Promise<string | null> {
+    const targets = [...(await store.list(tenantId)).filter((w) => w.enabled && w.events.includes(type)), ...also];
+    return targets.length === 0 ? null : queue(store, targets, type, data, new Date());
+  }
+
+  /** Events were queued: the sender sends them now instead of at its next poll. */
+  wake(): void {
+    this.#wake();
   }
 
   /** Whether any endpoint of the tenant wants this event (cheap: from the cache). */
@@ -53,4 +67,10 @@ export class WebhookEvents {
     this.#endpoints.set(tenantId, { at: Date.now(), endpoints });
     return endpoints;
   }
+}
+
+async function queue<T>(store: WebhookStore, targets: readonly WebhookRecord[], type: WebhookEvent, data: T, at: Date): Promise<string> {
+  const body: EventBody<T> = { id: newId('wev'), type, createdAt: at.toISOString(), data };
+  await store.enqueue(targets, { id: body.id, type, payload: JSON.stringify(body), at: body.createdAt });
+  return body.id;
 }

@@ -10,6 +10,7 @@ import { webhooks } from './0003_webhooks.js';
 import { jobs } from './0004_jobs.js';
 import { streams } from './0005_streams.js';
 import { jobCallbacks } from './0006_job_callbacks.js';
+import { streamClaims } from './0007_stream_claims.js';
 
 export function migrations(spec: DialectSpec): Record<string, Migration> {
   return {
@@ -19,6 +20,7 @@ export function migrations(spec: DialectSpec): Record<string, Migration> {
     '0004_jobs': jobs(spec),
     '0005_streams': streams(spec),
     '0006_job_callbacks': jobCallbacks(),
+    '0007_stream_claims': streamClaims(),
   };
 }
 
