@@ -15,6 +15,7 @@ import { runPdq } from './pdq.js';
 import { runPeers } from './peers.js';
 import { runSpeechAccuracy } from './speechAccuracy.js';
 import { runText } from './text.js';
+import { runStreamAlertBench } from './streamAlerts.js';
 import { runVideoBench } from './video.js';
 import { runWebhookBench } from './webhooks.js';
 
@@ -41,7 +42,7 @@ async function main(): Promise<void> {
   const started = performance.now();
   const sections: [string, () => Promise<void>][] = [
     ['text', runText], ['classifier', runClassifier], ['peers', runPeers], ['evasion', runEvasion], ['http', runHttp], ['matcher', runMatcher], ['pdq', runPdq], ['images', runImages],
-    ['webhooks', runWebhookBench], ['video', runVideoBench], ['speech', runSpeechAccuracy],
+    ['webhooks', runWebhookBench], ['video', runVideoBench], ['stream alerts', runStreamAlertBench], ['speech', runSpeechAccuracy],
   ];
   const timings: string[] = [];
   for (const [name, run] of sections) {

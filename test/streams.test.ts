@@ -14,10 +14,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { after, before, describe, test } from 'node:test';
-import sharp from 'sharp';
-import { qrCode, scene, withCaptions } from '../src/images/fixtures.js';
+import { scene } from '../src/images/fixtures.js';
 import { runTool } from '../src/media/tools.js';
-import { videoClip } from '../src/video/fixtures.js';
+import { adFrame, videoClip } from '../src/video/fixtures.js';
 import { recording } from '../src/voice/fixtures.js';
 import { verifySignature } from '../src/webhooks/signature.js';
 import { startServer } from './support/server.js';
@@ -62,10 +61,10 @@ describe('live streams', () => {
   before(async () => {
     dir = await mkdtemp(path.join(tmpdir(), 'bulwark-streams-'));
     const calm = await scene(1280, 720, 91);
-    const ad = await sharp(await withCaptions(calm, [{ text: 'WhatsApp +86 138 0013 8000', x: 120, y: 620, size: 52 }]))
-      .composite([{ input: await qrCode('https://cheap-pills.example/buy', 220), left: 980, top: 60 }]).png().toBuffer();
+    const ad = await adFrame(calm);
     const sound = path.join(dir, 'sound.wav');
-    [, threat] = await recording(sound, [{ silence: 7 }, { say: 'I will kill you tomorrow' }, { silence: 4 }]);
+    // The threat is said across the 10 s cut between two sound pieces: it must be heard whole.
+    [, threat] = await recording(sound, [{ silence: 9.4 }, { say: 'I will kill you tomorrow' }, { silence: 4 }]);
     const clip = path.join(dir, 'clip.mp4');
     [, adStart] = await videoClip(clip, [{ picture: calm, seconds: 4 }, { picture: ad, seconds: 2 }, { picture: calm, seconds: 8 }], sound);
     await mkdir(path.join(dir, 'hls'));

@@ -10,10 +10,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { after, before, describe, test } from 'node:test';
-import { qrCode, scene, withCaptions } from '../src/images/fixtures.js';
-import { videoClip } from '../src/video/fixtures.js';
+import { scene } from '../src/images/fixtures.js';
+import { adFrame, videoClip } from '../src/video/fixtures.js';
 import { recording } from '../src/voice/fixtures.js';
-import sharp from 'sharp';
 import { startServer } from './support/server.js';
 import type { TestServer } from './support/server.js';
 
@@ -45,8 +44,7 @@ describe('POST /v1/moderate/video', () => {
 
   test('an ad frame and a spoken threat are found at their seconds; still stretches are analysed once', async () => {
     const calm = await scene(1280, 720, 81);
-    const ad = await sharp(await withCaptions(calm, [{ text: 'WhatsApp +86 138 0013 8000', x: 120, y: 620, size: 52 }]))
-      .composite([{ input: await qrCode('https://cheap-pills.example/buy', 220), left: 980, top: 60 }]).png().toBuffer();
+    const ad = await adFrame(calm);
     const sound = path.join(dir, 'sound.wav');
     const [, threat] = await recording(sound, [{ silence: 8 }, { say: 'I will kill you tomorrow' }, { silence: 3 }]);
     const clip = path.join(dir, 'clip.mp4');

@@ -187,10 +187,12 @@ export class LiveStreams {
     const ctx = await this.#context(row);
     const heard = await listen(sound.file, { engine: this.#deps.engine, phrases: SPOKEN_PHRASES, language: ctx.lang, workDir: dir, timeoutMs: 120_000 });
     const shift = offset + sound.start;
+    // What ends before the fresh sound was heard with the piece before.
+    const isNew = (time: { end: number }) => sound.start + time.end > sound.fresh;
     const moved: Heard = {
       ...heard,
-      words: heard.words.map((w) => ({ ...w, time: { start: w.time.start + shift, end: w.time.end + shift } })),
-      spotted: heard.spotted.map((s) => ({ ...s, time: { start: s.time.start + shift, end: s.time.end + shift } })),
+      words: heard.words.filter((w) => isNew(w.time)).map((w) => ({ ...w, time: { start: w.time.start + shift, end: w.time.end + shift } })),
+      spotted: heard.spotted.filter((s) => isNew(s.time)).map((s) => ({ ...s, time: { start: s.time.start + shift, end: s.time.end + shift } })),
     };
     const found = noFindings();
     await addHeard(found, moved, ctx);

@@ -1,8 +1,11 @@
 // Pulls one live stream (HLS, RTMP, RTSP or HTTP) with ffmpeg into a folder: a JPEG every `interval`
 // seconds and the sound in 16 kHz mono WAV pieces of SEGMENT_SECONDS, for whichever of the two the
 // stream has (streamKinds asks ffprobe first: ffmpeg refuses an output it has nothing for). A file
-// is handed on once the next one exists (so it is complete) or ffmpeg has exited, then deleted.
-// Times are seconds since this connection began; the caller adds where the connection started.
+// is handed on once the next one exists (so it is complete) or ffmpeg has exited, then deleted;
+// nothing is handed on after stop() (the files being written are cut short). Each sound piece is
+// handed on with the last OVERLAP_SECONDS of the one before it in front, so a phrase said across
+// the cut is heard whole; `fresh` says where the new sound begins. Times are seconds since this
+// connection began; the caller adds where the connection started.
 
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
@@ -10,13 +13,16 @@ import { rm } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { runTool } from '../media/tools.js';
+import { pcmSeconds, readWav, writeWav } from '../media/wav.js';
 import type { StreamAccess } from './network.js';
 
 export const SEGMENT_SECONDS = 5;
+export const OVERLAP_SECONDS = 2;
 const POLL_MS = 250;
 
 export interface PulledFrame { time: number; file: string }
-export interface PulledSound { start: number; end: number; file: string }
+/** A piece of sound from `start` to `end`; what lies before `fresh` was in the piece before too. */
+export interface PulledSound { start: number; fresh: number; end: number; file: string }
 
 export interface PullHandlers {
   frame(frame: PulledFrame): Promise<void>;
@@ -45,7 +51,10 @@ export class StreamPull {
   readonly ended: Promise<PullEnd>;
   #stderr = '';
   #sawData = false;
+  #stopped = false;
   #busy: Promise<void> = Promise.resolve();
+  /** The end of the last sound piece, put in front of the next. */
+  #tail: Buffer = Buffer.alloc(0);
 
   constructor(access: StreamAccess, dir: string, interval: number, kinds: { video: boolean; audio: boolean }, handlers: PullHandlers) {
     this.#dir = dir;
@@ -70,6 +79,7 @@ export class StreamPull {
   }
 
   stop(): void {
+    this.#stopped = true;
     this.#child.kill('SIGKILL');
   }
 
@@ -80,13 +90,25 @@ export class StreamPull {
         const k = this.#next[kind];
         const file = path.join(this.#dir, `${kind}-${String(k).padStart(6, '0')}.${kind === 'frame' ? 'jpg' : 'wav'}`);
         const successor = path.join(this.#dir, `${kind}-${String(k + 1).padStart(6, '0')}.${kind === 'frame' ? 'jpg' : 'wav'}`);
-        if (!existsSync(file) || (!all && !existsSync(successor))) break;
+        if (this.#stopped || !existsSync(file) || (!all && !existsSync(successor))) break;
         this.#next[kind] = k + 1;
         this.#sawData = true;
         if (kind === 'frame') await this.#handlers.frame({ time: (k - 1) * this.#interval, file });
-        else await this.#handlers.sound({ start: k * SEGMENT_SECONDS, end: (k + 1) * SEGMENT_SECONDS, file });
+        else await this.#soundPiece(k, file);
         await rm(file, { force: true });
       }
     }
+  }
+
+  /** Hands on sound piece k with the end of the piece before in front (rewritten in place). */
+  async #soundPiece(k: number, file: string): Promise<void> {
+    const pcm = await readWav(file);
+    const tail = this.#tail;
+    const bytesPerSecond = pcm.sampleRate * pcm.channels * (pcm.bitsPerSample / 8);
+    const joined = { ...pcm, data: Buffer.concat([tail, pcm.data]) };
+    this.#tail = Buffer.from(joined.data.subarray(Math.max(0, joined.data.length - OVERLAP_SECONDS * bytesPerSecond)));
+    if (tail.length > 0) await writeWav(file, joined);
+    const fresh = k * SEGMENT_SECONDS;
+    await this.#handlers.sound({ start: fresh - pcmSeconds({ ...pcm, data: tail }), fresh, end: fresh + pcmSeconds(pcm), file });
   }
 }
