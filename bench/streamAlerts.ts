@@ -15,7 +15,7 @@ import { loadConfig } from '../src/config.js';
 import { DEFAULT_TENANT_ID } from '../src/db/index.js';
 import { scene } from '../src/images/fixtures.js';
 import { createService } from '../src/service/index.js';
-import { SEGMENT_SECONDS, hlsSegments, serveLiveHls } from '../src/streams/fixtures.js';
+import { HLS_SEGMENT_SECONDS, hlsSegments, serveLiveHls } from '../src/streams/fixtures.js';
 import { adFrame, videoClip } from '../src/video/fixtures.js';
 import { recording } from '../src/voice/fixtures.js';
 import { isMain } from './measure.js';
@@ -52,14 +52,14 @@ export async function runStreamAlertBench(): Promise<void> {
     const live = await serveLiveHls(path.join(dir, 'hls'));
     const stream = await service.streams.create(DEFAULT_TENANT_ID, live.url, 1, {});
     // A moment is published when the segment that holds it is complete.
-    const published = (second: number) => live.began + Math.ceil((second + 1e-3) / SEGMENT_SECONDS) * SEGMENT_SECONDS * 1000;
+    const published = (second: number) => live.began + Math.ceil((second + 1e-3) / HLS_SEGMENT_SECONDS) * HLS_SEGMENT_SECONDS * 1000;
     const deadline = Date.now() + 90_000;
     const firstAlert = (what: (a: Alert) => boolean) => alerts.find(what);
     // Stream times count from when the pull began, not from the clip's start: find each planted thing by its kind.
     while (Date.now() < deadline && !(firstAlert((a) => a.categories.includes('ads')) && firstAlert((a) => a.categories.includes('violence')))) await sleep(100);
     await service.streams.stop(DEFAULT_TENANT_ID, stream.id);
     await live.close();
-    console.log(`\n== stream alerts: live HLS (${SEGMENT_SECONDS} s segments, published in real time), 1 frame a second, ` +
+    console.log(`\n== stream alerts: live HLS (${HLS_SEGMENT_SECONDS} s segments, published in real time), 1 frame a second, ` +
       `${service.images.settings.threads} picture threads, alert to a local receiver`);
     for (const [what, category, second] of [['ad frame (OCR text, QR code)', 'ads', adStart], ['spoken threat (pocketsphinx)', 'violence', threat.end]] as const) {
       const alert = firstAlert((a) => a.categories.includes(category));

@@ -11,7 +11,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { runTool } from '../media/tools.js';
 
-export const SEGMENT_SECONDS = 2;
+export const HLS_SEGMENT_SECONDS = 2;
 const PREROLL = 2;
 
 export interface LiveHls {
@@ -28,7 +28,7 @@ export interface LiveHls {
 export async function hlsSegments(clip: string, dir: string): Promise<number> {
   await mkdir(dir, { recursive: true });
   const made = await runTool('ffmpeg', ['-nostdin', '-v', 'error', '-y', '-i', clip, '-c:v', 'libx264', '-preset', 'veryfast',
-    '-force_key_frames', `expr:gte(t,n_forced*${SEGMENT_SECONDS})`, '-c:a', 'aac', '-f', 'hls', '-hls_time', String(SEGMENT_SECONDS),
+    '-force_key_frames', `expr:gte(t,n_forced*${HLS_SEGMENT_SECONDS})`, '-c:a', 'aac', '-f', 'hls', '-hls_time', String(HLS_SEGMENT_SECONDS),
     '-hls_list_size', '0', '-hls_segment_filename', path.join(dir, 'seg%04d.ts'), path.join(dir, 'vod.m3u8')], { timeoutMs: 120_000 });
   if (made.code !== 0) throw new Error(`ffmpeg could not cut the clip: ${made.stderr}`);
   return (await readdir(dir)).filter((f) => f.endsWith('.ts')).length;
@@ -37,13 +37,13 @@ export async function hlsSegments(clip: string, dir: string): Promise<number> {
 /** Serves the segments in `dir` as a live stream, PREROLL segments in. */
 export async function serveLiveHls(dir: string): Promise<LiveHls> {
   const count = (await readdir(dir)).filter((f) => f.endsWith('.ts')).length;
-  const began = Date.now() - PREROLL * SEGMENT_SECONDS * 1000;
+  const began = Date.now() - PREROLL * HLS_SEGMENT_SECONDS * 1000;
   let requests = 0;
   const server = createServer((req, res) => {
     requests++;
     const name = path.basename(req.url ?? '');
     if (name === 'live.m3u8') {
-      res.writeHead(200, { 'content-type': 'application/vnd.apple.mpegurl' }).end(playlist(Math.floor((Date.now() - began) / 1000 / SEGMENT_SECONDS), count));
+      res.writeHead(200, { 'content-type': 'application/vnd.apple.mpegurl' }).end(playlist(Math.floor((Date.now() - began) / 1000 / HLS_SEGMENT_SECONDS), count));
       return;
     }
     const k = Number(/^seg(\d+)\.ts$/.exec(name)?.[1] ?? NaN);
@@ -64,8 +64,8 @@ export async function serveLiveHls(dir: string): Promise<LiveHls> {
 function playlist(done: number, count: number): string {
   const published = Math.min(done, count);
   const first = Math.max(0, published - 5);
-  const lines = ['#EXTM3U', '#EXT-X-VERSION:3', `#EXT-X-TARGETDURATION:${SEGMENT_SECONDS}`, `#EXT-X-MEDIA-SEQUENCE:${first}`];
-  for (let k = first; k < published; k++) lines.push(`#EXTINF:${SEGMENT_SECONDS}.000,`, `seg${k}.ts`);
+  const lines = ['#EXTM3U', '#EXT-X-VERSION:3', `#EXT-X-TARGETDURATION:${HLS_SEGMENT_SECONDS}`, `#EXT-X-MEDIA-SEQUENCE:${first}`];
+  for (let k = first; k < published; k++) lines.push(`#EXTINF:${HLS_SEGMENT_SECONDS}.000,`, `seg${k}.ts`);
   if (done >= count) lines.push('#EXT-X-ENDLIST');
   return `${lines.join('\n')}\n`;
 }
