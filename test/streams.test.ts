@@ -181,8 +181,8 @@ describe('live streams', () => {
 async function rtmpServer(clip: string): Promise<{ port: number; close(): Promise<void> }> {
   const stop = new AbortController();
   const served: Promise<unknown>[] = [];
-  const relay = net.createServer((client) => {
-    const port = 20_000 + Math.floor(Math.random() * 30_000);
+  const relay = net.createServer(async (client) => {
+    const port = await freePort();
     served.push(runTool('ffmpeg', ['-nostdin', '-v', 'error', '-re', '-i', clip, '-c', 'copy', '-f', 'flv', '-listen', '1', `rtmp://127.0.0.1:${port}/live/key`],
       { timeoutMs: 120_000, signal: stop.signal }).catch(() => undefined));
     let upstream: net.Socket | null = null;
@@ -204,4 +204,13 @@ async function rtmpServer(clip: string): Promise<{ port: number; close(): Promis
       await Promise.all(served);
     },
   };
+}
+
+/** A port nothing listens on now (the system's choice, released at once). */
+async function freePort(): Promise<number> {
+  const probe = net.createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise<void>((resolve) => probe.close(() => resolve()));
+  return port;
 }

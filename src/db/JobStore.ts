@@ -71,7 +71,7 @@ export class JobStore {
       const claimed = await this.#db.updateTable('jobs')
         .set({ status: 'running', attempts: next.attempts + 1, lease_until: new Date(now.getTime() + leaseMs).toISOString(),
           started_at: next.started_at ?? at, updated_at: at, progress: 0 })
-        .where('id', '=', next.id).where('status', '=', 'queued').returningAll().executeTakeFirst();
+        .where('id', '=', next.id).where('attempts', '=', next.attempts).where('status', '=', 'queued').returningAll().executeTakeFirst();
       if (claimed) return claimed;
     }
     return null;
@@ -111,20 +111,29 @@ export class JobStore {
 
   /**
    * Jobs whose runner stopped renewing their lease (the process died): queued again, or failed with
-   * JOB_INTERRUPTED once started `maxAttempts` times (announced in the same transaction). Returns the jobs failed here.
+   * JOB_INTERRUPTED once started `maxAttempts` times (announced in the same transaction). Returns the
+   * jobs failed here, and why any could not be (they stay for the next look).
    */
-  async recover(now: Date, maxAttempts: number, announce?: Announce): Promise<JobRow[]> {
+  async recover(now: Date, maxAttempts: number, announce?: Announce): Promise<{ failed: JobRow[]; errors: unknown[] }> {
     const at = now.toISOString();
-    return this.#db.transaction().execute(async (tx) => {
-      const stale = tx.updateTable('jobs').where('status', '=', 'running').where('lease_until', '<', at);
-      const failed = await stale.set({
-        status: 'failed', lease_until: null, updated_at: at, finished_at: at,
-        error: JSON.stringify({ code: 'JOB_INTERRUPTED', message: `The job was interrupted ${maxAttempts} times (the server stopped while running it).` }),
-      }).where('attempts', '>=', maxAttempts).returningAll().execute();
-      await stale.set({ status: 'queued', lease_until: null, updated_at: at }).where('attempts', '<', maxAttempts).execute();
-      if (announce) for (const job of failed) await announce(job, tx);
-      return failed;
-    });
+    await this.#db.updateTable('jobs').set({ status: 'queued', lease_until: null, updated_at: at })
+      .where('status', '=', 'running').where('lease_until', '<', at).where('attempts', '<', maxAttempts).execute();
+    const doomed = await this.#db.selectFrom('jobs').select('id')
+      .where('status', '=', 'running').where('lease_until', '<', at).where('attempts', '>=', maxAttempts).execute();
+    const failed: JobRow[] = [];
+    const errors: unknown[] = [];
+    // One transaction a job: a job whose announcement fails stays for the next look, the others end.
+    for (const { id } of doomed) {
+      await this.#db.transaction().execute(async (tx) => {
+        const row = await tx.updateTable('jobs').set({
+          status: 'failed', lease_until: null, updated_at: at, finished_at: at,
+          error: JSON.stringify({ code: 'JOB_INTERRUPTED', message: `The job was interrupted ${maxAttempts} times (the server stopped while running it).` }),
+        }).where('id', '=', id).where('status', '=', 'running').where('lease_until', '<', at).returningAll().executeTakeFirst();
+        if (row && announce) await announce(row, tx);
+        if (row) failed.push(row);
+      }).catch((err: unknown) => { errors.push(err); });
+    }
+    return { failed, errors };
   }
 
   /** Puts a running job back in the queue (its runner is stopping); the start does not count as an attempt. */

@@ -1,9 +1,9 @@
 // Runs durable jobs in this process: up to `concurrency` at a time, each taken from the database
 // with a lease that a heartbeat renews (and that tells the job when it was cancelled, or taken over
 // by another runner after its lease lapsed). A job's end and what it announces are stored in one
-// transaction. A job that ends, however it ends, has its uploaded file deleted. At start, and on every poll, jobs whose
-// runner died (lease over) are queued again or failed cleanly, and files a crash left behind are
-// deleted; nothing is lost silently.
+// transaction. A job that ends, however it ends, has its uploaded file deleted. At start, and on
+// every poll, jobs whose runner died (lease over) are queued again or failed cleanly, and files a
+// crash left behind are deleted; nothing is lost silently.
 
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
@@ -131,7 +131,9 @@ export class JobRunner {
   }
 
   async #recover(): Promise<void> {
-    for (const failed of await this.#store.recover(new Date(), this.#settings.maxAttempts, this.#events.announce)) {
+    const { failed: interrupted, errors } = await this.#store.recover(new Date(), this.#settings.maxAttempts, this.#events.announce);
+    for (const err of errors) this.#error(err);
+    for (const failed of interrupted) {
       this.#events.onEnded?.(failed);
       await this.#removeInput(failed);
     }

@@ -40,13 +40,21 @@ export async function saveCapped(stream: Readable, file: string, maxBytes: numbe
 /** Fetches the URL into `file`; returns the bytes written. */
 export async function downloadTo(rawUrl: string, file: string, limits: FetchLimits, signal?: AbortSignal): Promise<number> {
   signal?.throwIfAborted();
-  const { res, req } = await openUrl(rawUrl, limits);
-  req.setTimeout(limits.timeoutMs, () => req.destroy(new BulwarkError('MEDIA_FETCH_FAILED', `The URL sent nothing for ${limits.timeoutMs} ms.`, { reason: 'timeout' })));
+  const { res, req } = await openUrl(rawUrl, limits, signal);
+  let stalled: BulwarkError | null = null;
+  req.setTimeout(limits.timeoutMs, () => {
+    stalled = new BulwarkError('MEDIA_FETCH_FAILED', `The URL sent nothing for ${limits.timeoutMs} ms.`, { reason: 'timeout' });
+    req.destroy(stalled);
+  });
   try {
     return await saveCapped(res, file, limits.maxBytes, { signal });
   } catch (err) {
     req.destroy();
-    if (err instanceof BulwarkError || signal?.aborted) throw signal?.aborted ? signal.reason : err;
+    if (signal?.aborted) throw signal.reason;
+    if (stalled) throw stalled;
+    if (err instanceof BulwarkError) throw err;
+    // A disk that fails is the server's trouble, not the URL's.
+    if (['open', 'write'].includes((err as NodeJS.ErrnoException).syscall ?? '')) throw err;
     throw new BulwarkError('MEDIA_FETCH_FAILED', `Reading the URL failed: ${err instanceof Error ? err.message : String(err)}`);
   }
 }

@@ -58,4 +58,16 @@ describe('EgressProxy', () => {
     assert.match(await tunnel(`localhost:${port}`), /^HTTP\/1\.1 403/);
     assert.match(await tunnel(`10.0.0.1:443`), /^HTTP\/1\.1 403/);
   });
+
+  test('a malformed answer is a 502, an https URL asked in plain form is refused, and the proxy keeps working', async () => {
+    const odd = net.createServer((socket) => socket.once('data', () => socket.end('HTTP/1.1 099 Odd\r\ncontent-length: 0\r\n\r\n')));
+    await new Promise<void>((resolve) => odd.listen(0, '127.0.0.1', resolve));
+    try {
+      assert.equal((await viaProxy(`http://127.0.0.1:${(odd.address() as AddressInfo).port}/x`)).status, 502);
+    } finally {
+      odd.close();
+    }
+    assert.equal((await viaProxy(`https://127.0.0.1:${port}/x`)).status, 403);
+    assert.equal((await viaProxy(`http://127.0.0.1:${port}/still`)).body, 'hello from /still');
+  });
 });

@@ -6,14 +6,15 @@
 // stream's error. One proxy serves one connection of one stream and is closed with it.
 
 import http from 'node:http';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import net from 'node:net';
 import type { AddressInfo, Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { BulwarkError } from '../errors.js';
 import { parseUrl, pinnedLookup, vettedAddress } from './safeFetch.js';
 
-/** Headers that belong to one hop, not passed on (RFC 9110 §7.6.1). */
+/** Headers that belong to one hop, not passed on (RFC 9110 §7.6.1), besides those `Connection` names. */
 const HOP_BY_HOP = ['connection', 'keep-alive', 'proxy-connection', 'proxy-authorization', 'proxy-authenticate', 'te', 'trailer', 'transfer-encoding', 'upgrade'];
 const IDLE_MS = 60_000;
 
@@ -23,11 +24,16 @@ export class EgressProxy {
   readonly #server: http.Server;
   readonly #sockets = new Set<Duplex>();
   readonly #allowHosts: readonly string[];
+  #closed = false;
 
   private constructor(allowHosts: readonly string[]) {
     this.#allowHosts = allowHosts;
-    this.#server = http.createServer((req, res) => { void this.#forward(req, res); });
-    this.#server.on('connect', (req: IncomingMessage, socket: Duplex, head: Buffer) => { void this.#tunnel(req, socket, head); });
+    this.#server = http.createServer((req, res) => {
+      this.#forward(req, res).catch(() => res.destroy());
+    });
+    this.#server.on('connect', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+      this.#tunnel(req, socket, head).catch(() => socket.destroy());
+    });
     this.#server.on('connection', (socket: Socket) => this.#track(socket));
   }
 
@@ -51,34 +57,40 @@ export class EgressProxy {
   }
 
   async close(): Promise<void> {
+    this.#closed = true;
     for (const socket of this.#sockets) socket.destroy();
     await new Promise<void>((resolve) => this.#server.close(() => resolve()));
   }
 
   /** A plain http request, sent on to the checked address; redirects are handed back to the client. */
   async #forward(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const target = await this.#vet(req.url ?? '');
-    if (!target) {
+    const target = req.url?.startsWith('http:') ? await this.#vet(req.url) : null;
+    if (!target || this.#closed) {
       res.writeHead(403, { 'content-type': 'text/plain' }).end('Refused by Bulwark: the address is not allowed.');
       return;
     }
-    const headers = { ...req.headers };
-    for (const name of HOP_BY_HOP) delete headers[name];
-    const upstream = http.request(target.url, { method: req.method, headers, lookup: pinnedLookup(target.address) }, (answer) => {
-      const passed = { ...answer.headers };
-      for (const name of HOP_BY_HOP) delete passed[name];
-      res.writeHead(answer.statusCode ?? 502, passed);
-      answer.pipe(res);
+    const upstream = http.request(target.url, { method: req.method, headers: endToEnd(req.headers), lookup: pinnedLookup(target.address) }, (answer) => {
+      const status = answer.statusCode ?? 0;
+      if (status < 100 || status > 599) {
+        answer.destroy();
+        res.writeHead(502).end();
+        return;
+      }
+      res.writeHead(status, endToEnd(answer.headers));
+      pipeline(answer, res).catch(() => undefined);
     });
     upstream.setTimeout(IDLE_MS, () => upstream.destroy());
     upstream.on('error', () => { if (!res.headersSent) res.writeHead(502).end(); else res.destroy(); });
-    req.pipe(upstream);
+    res.on('close', () => upstream.destroy());
+    pipeline(req, upstream).catch(() => undefined);
   }
 
-  /** An https tunnel (CONNECT host:port), opened to the checked address. */
+  /** An https tunnel (CONNECT host:port), opened to the checked address; either side closing closes both. */
   async #tunnel(req: IncomingMessage, client: Duplex, head: Buffer): Promise<void> {
     this.#track(client);
+    client.on('error', () => client.destroy());
     const target = await this.#vet(`https://${req.url ?? ''}/`);
+    if (client.destroyed || this.#closed) return;
     if (!target) {
       client.end('HTTP/1.1 403 Forbidden\r\n\r\n');
       return;
@@ -86,14 +98,16 @@ export class EgressProxy {
     const upstream = net.connect({ host: target.address.address, port: Number(target.url.port || 443), family: target.address.family });
     this.#track(upstream);
     upstream.setTimeout(IDLE_MS, () => upstream.destroy());
+    let open = false;
     upstream.once('connect', () => {
+      open = true;
       client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
       if (head.length > 0) upstream.write(head);
-      upstream.pipe(client);
-      client.pipe(upstream);
+      pipeline(upstream, client).catch(() => undefined);
+      pipeline(client, upstream).catch(() => undefined);
     });
-    upstream.on('error', () => { if (!client.destroyed) client.end('HTTP/1.1 502 Bad Gateway\r\n\r\n'); });
-    client.on('error', () => upstream.destroy());
+    upstream.on('error', () => { if (!open && !client.destroyed) client.end('HTTP/1.1 502 Bad Gateway\r\n\r\n'); });
+    upstream.on('close', () => client.destroy());
     client.on('close', () => upstream.destroy());
   }
 
@@ -115,4 +129,12 @@ export class EgressProxy {
     this.#sockets.add(socket);
     socket.on('close', () => this.#sockets.delete(socket));
   }
+}
+
+/** The headers without those that belong to one hop. */
+function endToEnd(headers: IncomingHttpHeaders): IncomingHttpHeaders {
+  const kept = { ...headers };
+  const named = String(headers.connection ?? '').split(',').map((h) => h.trim().toLowerCase()).filter(Boolean);
+  for (const name of [...HOP_BY_HOP, ...named]) delete kept[name];
+  return kept;
 }

@@ -70,13 +70,13 @@ export async function safeFetch(rawUrl: string, limits: FetchLimits): Promise<Fe
 /** A URL answering 2xx, redirects followed (each checked), its body not read yet; within the deadline so far. */
 export interface OpenedUrl { res: IncomingMessage; req: ClientRequest; contentType: string | null; url: URL; deadline: number }
 
-/** Connects and waits for a 2xx answer (redirects followed by hand), refusing a declared size above the cap. */
-export async function openUrl(rawUrl: string, limits: FetchLimits): Promise<OpenedUrl> {
+/** Connects and waits for a 2xx answer (redirects followed by hand), refusing a declared size above the cap; `signal` cancels. */
+export async function openUrl(rawUrl: string, limits: FetchLimits, signal?: AbortSignal): Promise<OpenedUrl> {
   const deadline = Date.now() + limits.timeoutMs;
   let url = parseUrl(rawUrl);
   for (let hop = 0; ; hop++) {
     const address = await vettedAddress(url, limits.allowHosts);
-    const answer = await request(url, address, deadline, limits.maxBytes);
+    const answer = await request(url, address, deadline, limits.maxBytes, signal);
     if ('redirect' in answer) {
       if (hop >= limits.maxRedirects) throw new BulwarkError('MEDIA_FETCH_FAILED', `More than ${limits.maxRedirects} redirects.`);
       url = parseUrl(new URL(answer.redirect, url).toString());
@@ -124,13 +124,13 @@ export function pinnedLookup(vetted: { address: string; family: number }): Looku
 }
 
 /** One request: a redirect to follow, or the answer with its body still to read (the deadline timer is the reader's then). */
-function request(url: URL, vetted: { address: string; family: number }, deadline: number, maxBytes: number):
+function request(url: URL, vetted: { address: string; family: number }, deadline: number, maxBytes: number, signal?: AbortSignal):
   Promise<{ redirect: string } | { res: IncomingMessage; req: ClientRequest; contentType: string | null }> {
   const remaining = deadline - Date.now();
   if (remaining <= 0) return Promise.reject(timedOut());
   const client = url.protocol === 'https:' ? https : http;
   return new Promise((resolve, reject) => {
-    const req = client.get(url, { lookup: pinnedLookup(vetted), headers: { 'user-agent': 'Bulwark media fetcher', accept: 'image/*, audio/*, video/*, */*;q=0.5' } }, (res) => {
+    const req = client.get(url, { signal, lookup: pinnedLookup(vetted), headers: { 'user-agent': 'Bulwark media fetcher', accept: 'image/*, audio/*, video/*, */*;q=0.5' } }, (res) => {
       clearTimeout(timer);
       const status = res.statusCode ?? 0;
       if (status >= 300 && status < 400 && res.headers.location) {
@@ -153,7 +153,10 @@ function request(url: URL, vetted: { address: string; family: number }, deadline
     });
     // Connecting and waiting for the answer share the deadline.
     const timer = setTimeout(() => { req.destroy(); reject(timedOut()); }, remaining);
-    req.on('error', (err) => { clearTimeout(timer); reject(new BulwarkError('MEDIA_FETCH_FAILED', `Fetching the URL failed: ${err.message}`)); });
+    req.on('error', (err) => {
+      clearTimeout(timer);
+      reject(signal?.aborted ? signal.reason : new BulwarkError('MEDIA_FETCH_FAILED', `Fetching the URL failed: ${err.message}`));
+    });
   });
 }
 

@@ -9,7 +9,7 @@ import { mkdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { newId } from '../db/index.js';
-import type { StreamRow } from '../db/index.js';
+import type { StreamClaim, StreamRow } from '../db/index.js';
 import { BulwarkError } from '../errors.js';
 import { addHeard, addTimed, noFindings, pictureFindings, recordingDecision } from '../moderation/index.js';
 import type { Decision, Findings } from '../moderation/index.js';
@@ -46,7 +46,7 @@ const SCHEMES = new Set(['http:', 'https:', 'rtmp:', 'rtmps:', 'rtsp:']);
 export class LiveStreams {
   readonly settings: StreamSettings;
   readonly #deps: StreamDeps;
-  readonly #pulling = new Map<string, { stop(): void; done: Promise<void> }>();
+  readonly #pulling = new Map<string, { stop(): void; retake(claim: StreamClaim): void; done: Promise<void> }>();
   #timer: NodeJS.Timeout | null = null;
   #closed = false;
 
@@ -94,7 +94,10 @@ export class LiveStreams {
 
   /** Pulls the stream until it ends, fails or is stopped, reconnecting while it is broken. */
   #pull(row: StreamRow): void {
+    // This server claimed a stream it still pulls (its renewals lapsed for a while): the pull goes on under the new claim.
+    this.#pulling.get(row.id)?.retake(row);
     if (this.#pulling.has(row.id) || this.#closed) return;
+    let held: StreamClaim = row;
     let current: StreamPull | null = null;
     let stopped = false;
     const { streams } = this.#deps.stores;
@@ -110,7 +113,7 @@ export class LiveStreams {
       const since = Date.now();
       const status = () => (lastData >= since ? 'live' : attempt === 0 ? 'starting' : 'reconnecting');
       const renew = () => {
-        streams.renew(row, status(), new Date(), this.settings.leaseMs)
+        streams.renew(held, status(), new Date(), this.settings.leaseMs)
           .then((still) => { if (!still) { stopped = true; current?.stop(); } }, () => undefined);
       };
       const keepAlive = setInterval(renew, Math.max(500, this.settings.leaseMs / 3));
@@ -153,14 +156,14 @@ export class LiveStreams {
         if (stopped || this.#closed) break;
         const why = end.error || `ffmpeg exited with ${end.code}`;
         if (end.code === 0 && end.sawData) {
-          await this.#ended(await streams.end(row, 'ended'));
+          await this.#ended(await streams.end(held, 'ended'));
           break;
         }
         if (Date.now() - lastData > this.settings.reconnectMs) {
-          await this.#ended(await streams.end(row, 'failed', `The stream broke and did not come back within ${Math.round(this.settings.reconnectMs / 1000)} s: ${why}`));
+          await this.#ended(await streams.end(held, 'failed', `The stream broke and did not come back within ${Math.round(this.settings.reconnectMs / 1000)} s: ${why}`));
           break;
         }
-        if (!(await streams.renew(row, 'reconnecting', new Date(), this.settings.leaseMs, why))) break;
+        if (!(await streams.renew(held, 'reconnecting', new Date(), this.settings.leaseMs, why))) break;
         await sleep(delay);
         delay = Math.min(delay * 2, 15_000);
       }
@@ -171,7 +174,7 @@ export class LiveStreams {
         this.#pulling.delete(row.id);
         await rm(dir, { recursive: true, force: true });
       });
-    this.#pulling.set(row.id, { stop: () => { stopped = true; current?.stop(); }, done });
+    this.#pulling.set(row.id, { stop: () => { stopped = true; current?.stop(); }, retake: (claim) => { held = claim; }, done });
   }
 
   async #judgeFrame(row: StreamRow, frame: PulledFrame, offset: number, readText: boolean): Promise<void> {
@@ -187,15 +190,16 @@ export class LiveStreams {
     const ctx = await this.#context(row);
     const heard = await listen(sound.file, { engine: this.#deps.engine, phrases: SPOKEN_PHRASES, language: ctx.lang, workDir: dir, timeoutMs: 120_000 });
     const shift = offset + sound.start;
-    // What ends before the fresh sound was heard with the piece before.
-    const isNew = (time: { end: number }) => sound.start + time.end > sound.fresh;
     const moved: Heard = {
       ...heard,
-      words: heard.words.filter((w) => isNew(w.time)).map((w) => ({ ...w, time: { start: w.time.start + shift, end: w.time.end + shift } })),
-      spotted: heard.spotted.filter((s) => isNew(s.time)).map((s) => ({ ...s, time: { start: s.time.start + shift, end: s.time.end + shift } })),
+      words: heard.words.map((w) => ({ ...w, time: { start: w.time.start + shift, end: w.time.end + shift } })),
+      spotted: heard.spotted.map((s) => ({ ...s, time: { start: s.time.start + shift, end: s.time.end + shift } })),
     };
     const found = noFindings();
     await addHeard(found, moved, ctx);
+    // The whole piece is read (a phrase across the cut reads whole); when all it found ended before
+    // the fresh sound, the piece before has judged it already.
+    if (found.evidence.length > 0 && found.evidence.every((e) => e.time !== undefined && e.time.end <= offset + sound.fresh)) return;
     await this.#decide(row, found, moved, ctx);
   }
 

@@ -218,10 +218,7 @@ export function jobView(job: JobRow) {
   };
 }
 
-/**
- * Writes the stream to `file` and returns the bytes written. Past `maxBytes` the rest is read and
- * dropped, then MEDIA_TOO_LARGE is thrown: the client still gets its answer instead of a reset.
- */
+/** The file's size and SHA-256, read as a stream. */
 async function fileHash(file: string): Promise<{ bytes: number; sha256: string }> {
   const hash = createHash('sha256');
   let bytes = 0;

@@ -2,8 +2,9 @@
 // http(s): every request goes through an EgressProxy (the tenant's URL, each HLS segment, key and
 // variant, each redirect), checked and pinned there. rtmp and rtsp: the host is checked and ffmpeg
 // is given the checked address, so no second DNS answer is used (RTMP's tcUrl keeps the name, for
-// servers that route by it). In every case a protocol whitelist keeps ffmpeg off file:, pipes and
-// anything else a playlist could name.
+// servers that route by it); RTSP media comes over the same TCP connection, never UDP to addresses
+// the server names. Not covered: an RTSP server's redirect (ffmpeg follows it unchecked). In every
+// case a protocol whitelist keeps ffmpeg off file:, pipes and anything else a playlist could name.
 
 import { EgressProxy } from '../net/egressProxy.js';
 import { vettedAddress } from '../net/safeFetch.js';
@@ -25,7 +26,7 @@ const IO_TIMEOUT_MICROS = String(15_000_000);
 const WHITELIST = {
   http: 'http,https,tls,tcp,httpproxy,crypto,data',
   rtmp: 'rtmp,rtmps,tcp,tls',
-  rtsp: 'rtsp,rtsps,rtp,srtp,udp,tcp,tls',
+  rtsp: 'rtsp,rtsps,rtp,srtp,tcp,tls',
 };
 
 /** Opens the way to one connection of a stream; `close()` it when ffmpeg is done. Throws URL_NOT_ALLOWED. */
@@ -48,7 +49,7 @@ export async function openStreamAccess(raw: string, allowHosts: readonly string[
   const rtmp = url.protocol.startsWith('rtmp');
   const args = rtmp
     ? ['-protocol_whitelist', WHITELIST.rtmp, '-rw_timeout', IO_TIMEOUT_MICROS, '-rtmp_tcurl', `${named}/${url.pathname.split('/')[1] ?? ''}`]
-    : ['-protocol_whitelist', WHITELIST.rtsp, '-timeout', IO_TIMEOUT_MICROS];
+    : ['-protocol_whitelist', WHITELIST.rtsp, '-rtsp_transport', 'tcp', '-timeout', IO_TIMEOUT_MICROS];
   return { url: pinned.toString(), env, args, refused: () => [], close: async () => undefined };
 }
 

@@ -67,12 +67,12 @@ export class StreamPull {
       : [];
     this.#child = spawn('ffmpeg', ['-nostdin', '-v', 'error', ...access.args, '-i', access.url, ...frames, ...sound], { stdio: ['ignore', 'ignore', 'pipe'], env: access.env });
     this.#child.stderr!.setEncoding('utf8').on('data', (chunk: string) => { if (this.#stderr.length < 4000) this.#stderr += chunk; });
-    const timer = setInterval(() => { this.#busy = this.#busy.then(() => this.#collect(false)); }, POLL_MS);
+    const timer = setInterval(() => { this.#busy = this.#busy.then(() => this.#collect(false)).catch(logged); }, POLL_MS);
     this.ended = new Promise((resolve) => {
       this.#child.on('error', (err) => { this.#stderr += err.message; });
       this.#child.on('close', (code) => {
         clearInterval(timer);
-        this.#busy = this.#busy.then(() => this.#collect(true));
+        this.#busy = this.#busy.then(() => this.#collect(true)).catch(logged);
         void this.#busy.then(() => resolve({ code, error: this.#stderr.split('\n').filter(Boolean).slice(-2).join(' ').slice(0, 300), sawData: this.#sawData }));
       });
     });
@@ -100,9 +100,10 @@ export class StreamPull {
     }
   }
 
-  /** Hands on sound piece k with the end of the piece before in front (rewritten in place). */
+  /** Hands on sound piece k with the end of the piece before in front (rewritten in place); a broken piece is skipped. */
   async #soundPiece(k: number, file: string): Promise<void> {
-    const pcm = await readWav(file);
+    const pcm = await readWav(file).catch((err: unknown) => { logged(err); return null; });
+    if (!pcm) return;
     const tail = this.#tail;
     const bytesPerSecond = pcm.sampleRate * pcm.channels * (pcm.bitsPerSample / 8);
     const joined = { ...pcm, data: Buffer.concat([tail, pcm.data]) };
@@ -111,4 +112,8 @@ export class StreamPull {
     const fresh = k * SEGMENT_SECONDS;
     await this.#handlers.sound({ start: fresh - pcmSeconds({ ...pcm, data: tail }), fresh, end: fresh + pcmSeconds(pcm), file });
   }
+}
+
+function logged(err: unknown): void {
+  console.error('bulwark: a piece of a stream could not be handed on', err);
 }
