@@ -1,7 +1,7 @@
 // A 60-second 720p clip end to end through the service's job runner: 12 generated scenes of 5 s
 // (each slowly panning, so no two sampled frames are the same), a caption on some, 60 s of speech.
 // Prints how much faster than real time the whole job ran (target ≥ 5× at one frame a second on
-// 2 cores), and where the time went. Run: node dist/bench/video.js
+// 2 cores), with OCR on and off, and what one OCR read of a frame costs. Run: node dist/bench/video.js
 
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -16,6 +16,7 @@ import { runTool } from '../src/media/tools.js';
 import { createService } from '../src/service/index.js';
 import { recording } from '../src/voice/fixtures.js';
 import { isMain } from './measure.js';
+import { ocrStages } from './ocrStages.js';
 
 const SECONDS = 60;
 const SENTENCES = [
@@ -71,6 +72,7 @@ export async function runVideoBench(): Promise<void> {
         await service.close();
       }
     }
+    console.log(await ocrStages(file, await mkdtemp(path.join(dir, 'frames-'))));
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

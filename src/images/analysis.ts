@@ -16,7 +16,7 @@ import { findFaces } from './faces.js';
 /** Pictures are read at most this many pixels a side by every detector. */
 export const ANALYSIS_MAX_SIDE = 1024;
 
-/** Options of one analysis: OCR is the slowest reader (~0.35 s a picture), so it can be turned off. */
+/** Options of one analysis: OCR is the slowest reader (~0.17–0.2 s a 1024 px picture), so it can be turned off. */
 export interface AnalysisOptions { ocr: boolean }
 
 /** What one picture detector found, under its name and version (the decision's `models`). */

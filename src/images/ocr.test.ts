@@ -23,6 +23,17 @@ test('English and Chinese captions over a photo are read, each with its box in o
   assert.ok(chinese.region.y > 640 && chinese.region.x > 600, JSON.stringify(chinese.region));
 });
 
+test("a line's box does not move with the picture's size (detection pads to multiples of 32)", async () => {
+  const caption = { text: 'Limited offer today', x: 100, y: 300, size: 40 };
+  // 1024 × 640 needs no padding; 1000 × 700 is padded to 1024 × 704 (a 768 px video frame: 432 → 448).
+  const [exact, padded] = await Promise.all([[1024, 640], [1000, 700]].map(async ([w, h]) => linesIn(await withCaptions(await scene(w, h, 33), [caption]))));
+  assert.equal(exact.length, 1, JSON.stringify(exact));
+  assert.equal(padded.length, 1, JSON.stringify(padded));
+  for (const side of ['x', 'y', 'w', 'h'] as const) {
+    assert.ok(Math.abs(exact[0].region[side] - padded[0].region[side]) <= 2, `${side}: ${JSON.stringify([exact[0].region, padded[0].region])}`);
+  }
+});
+
 test('a photo without text gives no lines', async () => {
   assert.deepEqual(await linesIn(await scene(1024, 768, 32)), []);
 });

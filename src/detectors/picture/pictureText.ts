@@ -3,7 +3,7 @@
 // by spaces as wrapped text reads, so a phone number, handle or phrase that runs onto the next
 // line still reads whole; each line keeps its box, so a finding points at the lines its span
 // touches. Text in an animation rarely changes between frames: reading one keeps the cost bounded
-// (~0.35 s a picture).
+// (~0.17–0.2 s a 1024 px picture).
 
 import { loadOcr, OCR_MODEL, readLines } from '../../images/ocr.js';
 import { spaceOcrLine } from '../../images/ocrSpacing.js';
