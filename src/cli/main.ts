@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The bulwark command: serve, scan, eval, lists import, keys create.
+// The bulwark command: serve, openapi, scan, eval, lists import, keys create.
 
 import { Command } from 'commander';
 import { tuneEngine } from '../engine.js';
@@ -11,6 +11,7 @@ import { evalCommand } from './eval.js';
 import type { EvalOptions } from './eval.js';
 import { scan } from './scan.js';
 import type { ScanOptions } from './scan.js';
+import { printOpenApi } from './openapi.js';
 import { serve } from './serve.js';
 
 tuneEngine();
@@ -19,6 +20,10 @@ const program = new Command('bulwark').version(version).description('Self-hosted
 
 program.command('serve').description('Start the HTTP service (PORT, BULWARK_DATA_DIR, DATABASE_URL, BULWARK_API_KEY)')
   .action(serve);
+
+program.command('openapi').option('--types', 'print TypeScript types for clients instead of the JSON document')
+  .description('Print the OpenAPI document (as served at /openapi.json) without starting a server')
+  .action((opts: { types?: boolean }) => printOpenApi(opts));
 
 program.command('scan').argument('[text]', 'a text to moderate')
   .option('-f, --file <file>', 'moderate every line of a file')
