@@ -17,3 +17,10 @@ bash scripts/media-tools.sh
 echo "setup: building" >&2
 rm -rf dist
 npx tsc -p tsconfig.json
+# The review console (console/): its API types from the OpenAPI document, type-checked, then built
+# into console/dist, which the service serves at /console/.
+echo "setup: building the review console" >&2
+mkdir -p console/src/generated
+node dist/src/cli/main.js openapi --types > console/src/generated/api.ts
+npx tsc -p console/tsconfig.json
+npx vite build console --logLevel warn

@@ -7,6 +7,7 @@ cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 bash scripts/fonts.sh
 bash scripts/media-tools.sh --test
+bash scripts/browser.sh
 # Real photos for the picture tests (a face to blur), from Debian's python3-skimage package.
 BULWARK_TEST_PICTURES="$(bash scripts/benign-pictures.sh data/test-pictures python3-skimage | tail -n 1)"
 export BULWARK_TEST_PICTURES

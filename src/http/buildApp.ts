@@ -16,6 +16,7 @@ import { installMetrics } from './plugins/metrics.js';
 import { generateRequestId, installRequestIdHeader } from './plugins/requestId.js';
 import { installValidation } from './plugins/validation.js';
 import { auditRoutes } from './routes/audit.js';
+import { consoleRoutes } from './routes/console.js';
 import { decisionRoutes } from './routes/decisions.js';
 import { healthRoutes } from './routes/health.js';
 import { keyRoutes } from './routes/keys.js';
@@ -82,6 +83,7 @@ export async function buildApp(service: Service, options: AppOptions = {}): Prom
   await app.register(webhookRoutes, { service });
   await app.register(jobRoutes, { service });
   await app.register(streamRoutes, { service });
+  await app.register(consoleRoutes);
   return app;
 }
 

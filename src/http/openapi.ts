@@ -7,6 +7,8 @@ import type { FastifyInstance } from 'fastify';
 
 export async function installOpenApi(app: FastifyInstance, version: string): Promise<void> {
   await app.register(swagger, {
+    // Shared schemas are named by their $id (Decision, Error), so clients' types can name them.
+    refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
     openapi: {
       openapi: '3.1.0',
       info: {

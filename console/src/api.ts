@@ -1,0 +1,44 @@
+// The console's only way to the service: its public HTTP API, typed from the OpenAPI document
+// (generated/api.ts, made by `bulwark openapi --types` at build time). The key lives in
+// sessionStorage: it goes in the Authorization header, never in a URL.
+
+import type { paths, schemas } from './generated/api';
+
+export type Decision = schemas['Decision'];
+export type Review = paths['/v1/reviews']['get']['responses'][200]['reviews'][number];
+export type Evidence = Decision['evidence'][number];
+
+const KEY = 'bulwark.apiKey';
+
+export const session = {
+  key: (): string | null => sessionStorage.getItem(KEY),
+  signIn: (key: string): void => sessionStorage.setItem(KEY, key),
+  signOut: (): void => sessionStorage.removeItem(KEY),
+};
+
+/** An error the API answered, with its machine-readable code. */
+export class ApiError extends Error {
+  constructor(readonly status: number, readonly code: string, message: string) {
+    super(message);
+  }
+}
+
+type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
+type Answer<P extends keyof paths, M extends keyof paths[P]> = paths[P][M] extends { responses: { 200: infer A } } ? A : unknown;
+type Body<P extends keyof paths, M extends keyof paths[P]> = paths[P][M] extends { body: infer B } ? B : never;
+
+/** Calls `method route` (route as in the OpenAPI document; `params` fill its {braces}). */
+export async function call<P extends keyof paths, M extends keyof paths[P] & Method>(
+  method: M, route: P, options: { params?: Record<string, string>; query?: Record<string, string>; body?: Body<P, M> } = {},
+): Promise<Answer<P, M>> {
+  const path = String(route).replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(options.params?.[name] ?? ''));
+  const query = options.query ? `?${new URLSearchParams(options.query)}` : '';
+  const res = await fetch(`${path}${query}`, {
+    method: method.toUpperCase(),
+    headers: { authorization: `Bearer ${session.key() ?? ''}`, ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}) },
+    body: options.body !== undefined ? JSON.stringify(options.body) : undefined,
+  });
+  const answer = await res.json().catch(() => ({})) as { code?: string; message?: string };
+  if (!res.ok) throw new ApiError(res.status, answer.code ?? 'INTERNAL', answer.message ?? `HTTP ${res.status}`);
+  return answer as Answer<P, M>;
+}
