@@ -10,7 +10,7 @@ export function DecisionPage({ id }: { id: string }) {
   const [decision, setDecision] = useState<Decision | null>(null);
   const [error, setError] = useState('');
   useEffect(() => {
-    call('get', '/v1/decisions/{id}', { params: { id } }).then((d) => setDecision(d as Decision), (err: unknown) => setError(String(err)));
+    call('get', '/v1/decisions/{id}', { params: { id } }).then(setDecision, (err: unknown) => setError(String(err)));
   }, [id]);
   if (error) return <p role="alert">{error}</p>;
   if (!decision) return <p>Loading…</p>;

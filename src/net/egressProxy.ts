@@ -13,6 +13,7 @@ import type { Duplex } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { BulwarkError } from '../errors.js';
 import { parseUrl, pinnedLookup, vettedAddress } from './safeFetch.js';
+import type { VettedAddress } from './safeFetch.js';
 
 /** Headers that belong to one hop, not passed on (RFC 9110 §7.6.1), besides those `Connection` names. */
 const HOP_BY_HOP = ['connection', 'keep-alive', 'proxy-connection', 'proxy-authorization', 'proxy-authenticate', 'te', 'trailer', 'transfer-encoding', 'upgrade'];
@@ -87,7 +88,7 @@ export class EgressProxy {
 
   /** An https tunnel (CONNECT host:port), opened to the checked address; either side closing closes both. */
   async #tunnel(req: IncomingMessage, client: Duplex, head: Buffer): Promise<void> {
-    this.#track(client);
+    // `client` is the connection's socket, tracked since it connected.
     client.on('error', () => client.destroy());
     const target = await this.#vet(`https://${req.url ?? ''}/`);
     if (client.destroyed || this.#closed) return;
@@ -112,7 +113,7 @@ export class EgressProxy {
   }
 
   /** The URL and the address to connect to, or null (and the refusal kept) when it is not allowed. */
-  async #vet(raw: string): Promise<{ url: URL; address: { address: string; family: number } } | null> {
+  async #vet(raw: string): Promise<{ url: URL; address: VettedAddress } | null> {
     try {
       const url = parseUrl(raw);
       return { url, address: await vettedAddress(url, this.#allowHosts) };

@@ -86,6 +86,9 @@ export async function openUrl(rawUrl: string, limits: FetchLimits, signal?: Abor
   }
 }
 
+/** An address a host resolved to, checked: where the connection goes. */
+export interface VettedAddress { address: string; family: number }
+
 /** The URL parsed, if it is http or https; URL_NOT_ALLOWED otherwise. */
 export function parseUrl(raw: string): URL {
   let url: URL;
@@ -99,9 +102,9 @@ export function parseUrl(raw: string): URL {
 }
 
 /** The address to connect to: the host's first resolved address, after every one of them was checked. */
-export async function vettedAddress(url: URL, allowHosts: readonly string[]): Promise<{ address: string; family: number }> {
+export async function vettedAddress(url: URL, allowHosts: readonly string[]): Promise<VettedAddress> {
   const host = url.hostname.replace(/^\[|\]$/g, '');
-  let addresses: { address: string; family: number }[];
+  let addresses: VettedAddress[];
   try {
     addresses = isIP(host) ? [{ address: host, family: isIP(host) }] : await lookup(host, { all: true, verbatim: true });
   } catch {
@@ -116,15 +119,15 @@ export async function vettedAddress(url: URL, allowHosts: readonly string[]): Pr
 }
 
 /** A lookup that connects to the checked address whatever a second lookup would say (DNS rebinding). */
-export function pinnedLookup(vetted: { address: string; family: number }): LookupFunction {
+export function pinnedLookup(vetted: VettedAddress): LookupFunction {
   return (_host, options, callback) => {
-    if ((options as { all?: boolean }).all) (callback as unknown as (e: null, a: { address: string; family: number }[]) => void)(null, [vetted]);
+    if ((options as { all?: boolean }).all) (callback as unknown as (e: null, a: VettedAddress[]) => void)(null, [vetted]);
     else callback(null, vetted.address, vetted.family);
   };
 }
 
 /** One request: a redirect to follow, or the answer with its body still to read (the deadline timer is the reader's then). */
-function request(url: URL, vetted: { address: string; family: number }, deadline: number, maxBytes: number, signal?: AbortSignal):
+function request(url: URL, vetted: VettedAddress, deadline: number, maxBytes: number, signal?: AbortSignal):
   Promise<{ redirect: string } | { res: IncomingMessage; req: ClientRequest; contentType: string | null }> {
   const remaining = deadline - Date.now();
   if (remaining <= 0) return Promise.reject(timedOut());

@@ -13,7 +13,7 @@ import type { StreamClaim, StreamRow } from '../db/index.js';
 import { BulwarkError } from '../errors.js';
 import { addHeard, addTimed, noFindings, pictureFindings, recordingDecision } from '../moderation/index.js';
 import type { Decision, Findings } from '../moderation/index.js';
-import { parseUrl, vettedAddress } from '../net/safeFetch.js';
+import { vettedAddress } from '../net/safeFetch.js';
 import { openStreamAccess } from '../streams/network.js';
 import type { StreamAccess } from '../streams/network.js';
 import { StreamPull, streamKinds } from '../streams/puller.js';
@@ -21,7 +21,7 @@ import type { PullEnd, PulledFrame, PulledSound } from '../streams/puller.js';
 import { listen, nothingHeard } from '../voice/listen.js';
 import type { Heard } from '../voice/listen.js';
 import { SPOKEN_PHRASES } from '../voice/spokenPhrases.js';
-import { OCR_EVERY_SECONDS, mediaContext, recordMediaDecision } from './mediaDeps.js';
+import { mediaContext, recordMediaDecision, textReadSchedule } from './mediaDeps.js';
 import type { MediaContext, MediaDeps } from './mediaDeps.js';
 
 export interface StreamSettings {
@@ -104,7 +104,7 @@ export class LiveStreams {
     const dir = path.join(this.settings.dir, row.id);
     const began = Date.now();
     let lastData = Date.now();
-    let lastRead = -Infinity;
+    const readText = textReadSchedule();
     // One connection: probe what the stream carries, pull it until ffmpeg exits; how it ended.
     const connect = async (attempt: number): Promise<PullEnd> => {
       const connection = path.join(dir, String(attempt));
@@ -130,9 +130,7 @@ export class LiveStreams {
         current = new StreamPull(access, connection, row.interval, kinds, {
           frame: async (frame) => {
             arrived();
-            const readText = frame.time + offset - lastRead >= OCR_EVERY_SECONDS;
-            if (readText) lastRead = frame.time + offset;
-            await this.#judgeFrame(row, frame, offset, readText).catch((err: unknown) => console.error('bulwark: a stream frame failed', err));
+            await this.#judgeFrame(row, frame, offset, readText(frame.time + offset, false)).catch((err: unknown) => console.error('bulwark: a stream frame failed', err));
           },
           sound: async (sound) => {
             arrived();
@@ -241,11 +239,9 @@ export function streamView(row: StreamRow) {
   };
 }
 
-
 function checkedUrl(raw: string): URL {
   let url: URL;
   try { url = new URL(raw); } catch { throw new BulwarkError('URL_NOT_ALLOWED', 'The URL does not parse.'); }
   if (!SCHEMES.has(url.protocol)) throw new BulwarkError('URL_NOT_ALLOWED', `Streams are pulled over http, https, rtmp, rtmps or rtsp, not ${url.protocol}`);
-  if (url.protocol.startsWith('http')) parseUrl(raw);
   return url;
 }

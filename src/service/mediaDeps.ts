@@ -32,6 +32,16 @@ export interface MediaDeps {
  */
 export const OCR_EVERY_SECONDS = 3;
 
+/** Which frames OCR reads, in time order: a scene change, or OCR_EVERY_SECONDS since the last read. */
+export function textReadSchedule(): (time: number, sceneChange: boolean) => boolean {
+  let lastRead = -Infinity;
+  return (time, sceneChange) => {
+    if (!sceneChange && time - lastRead < OCR_EVERY_SECONDS - 1e-6) return false;
+    lastRead = time;
+    return true;
+  };
+}
+
 /** What judging a recording or a stream's moment needs from the tenant: its policy, lists (keyword and image) and settings, with the detectors. */
 export interface MediaContext {
   policy: Awaited<ReturnType<ModerationSources['policy']>>;

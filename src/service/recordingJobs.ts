@@ -28,7 +28,7 @@ import { downloadTo, saveCapped } from '../net/download.js';
 import type { FetchLimits } from '../net/safeFetch.js';
 import { listen, nothingHeard } from '../voice/listen.js';
 import { SPOKEN_PHRASES } from '../voice/spokenPhrases.js';
-import { OCR_EVERY_SECONDS, mediaContext, recordMediaDecision } from './mediaDeps.js';
+import { mediaContext, recordMediaDecision, textReadSchedule } from './mediaDeps.js';
 import type { MediaDeps } from './mediaDeps.js';
 
 export interface RecordingSettings {
@@ -97,7 +97,7 @@ export class RecordingJobs {
       if ('stream' in source && bytes === 0) throw new BulwarkError('MEDIA_EMPTY');
       // An upload is read at once (ffprobe takes milliseconds), so a corrupt, too long or
       // picture-less file is refused in the answer instead of failing its job later.
-      if ('stream' in source) this.#checkedProbe(kind, await probeMedia(file, { maxSeconds: this.settings.maxSeconds, timeoutMs: 30_000 }));
+      if ('stream' in source) await this.#probe(kind, file);
       const job = await this.#deps.stores.jobs.create({
         tenantId, kind, inputPath: file, inputBytes: bytes, callbackUrl: callback?.url ?? null,
         request: { ...request, ...('url' in source ? { url: source.url } : {}), ...(callback ? { callbackSecret: callback.secret } : {}) },
@@ -110,8 +110,9 @@ export class RecordingJobs {
     }
   }
 
-  /** The probe, if the file is what its job needs: sound for audio, pictures within the pixel limit for video. */
-  #checkedProbe(kind: string, probe: MediaProbe): MediaProbe {
+  /** ffprobe's answer, if the file is what its job needs: sound for audio, pictures within the pixel limit for video. */
+  async #probe(kind: string, file: string, signal?: AbortSignal): Promise<MediaProbe> {
+    const probe = await probeMedia(file, { maxSeconds: this.settings.maxSeconds, timeoutMs: 30_000 }, signal);
     if (kind === 'video' && !probe.video) throw new BulwarkError('MEDIA_UNSUPPORTED_TYPE', 'The file has no pictures: send it as audio.');
     if (kind !== 'video' && !probe.audio) throw new BulwarkError('MEDIA_UNSUPPORTED_TYPE', 'The file has no sound to listen to.');
     const maxPixels = this.#deps.images.settings.limits.maxPixels;
@@ -119,6 +120,11 @@ export class RecordingJobs {
       throw new BulwarkError('MEDIA_TOO_LARGE', `The video is ${probe.video.width} × ${probe.video.height}; the limit is ${maxPixels} pixels a frame.`);
     }
     return probe;
+  }
+
+  /** How long ffmpeg or pocketsphinx may take over one recording: twice its longest allowed length, plus a minute. */
+  get #toolTimeoutMs(): number {
+    return this.settings.maxSeconds * 2_000 + 60_000;
   }
 
   /** Queues job.completed or job.failed for the tenant's endpoints and the job's callbackUrl, in the transaction that ends the job. */
@@ -144,8 +150,7 @@ export class RecordingJobs {
     const file = job.input_path!;
     const workDir = path.dirname(file);
     if (request.url) await downloadTo(request.url, file, { ...this.#deps.fetchLimits, maxBytes: this.settings.maxBytes }, signal);
-    const toolTimeoutMs = this.settings.maxSeconds * 2_000 + 60_000;
-    const probe = this.#checkedProbe(job.kind, await probeMedia(file, { maxSeconds: this.settings.maxSeconds, timeoutMs: 30_000 }, signal));
+    const probe = await this.#probe(job.kind, file, signal);
     const video = job.kind === 'video';
     progress(0.05);
     const { bytes, sha256 } = await fileHash(file);
@@ -155,7 +160,7 @@ export class RecordingJobs {
     const [frames, heard] = await Promise.all([
       video ? this.#analysedFrames(file, workDir, interval, probe.duration, signal, (p) => progress(0.05 + 0.9 * p)) : null,
       probe.audio
-        ? listen(file, { engine: this.#deps.engine, phrases: SPOKEN_PHRASES, language: request.lang ?? 'en', workDir, timeoutMs: toolTimeoutMs, signal })
+        ? listen(file, { engine: this.#deps.engine, phrases: SPOKEN_PHRASES, language: request.lang ?? 'en', workDir, timeoutMs: this.#toolTimeoutMs, signal })
         : nothingHeard(request.lang ?? 'en', 'The video has no sound track.'),
     ]);
     progress(0.95);
@@ -180,18 +185,16 @@ export class RecordingJobs {
   async #analysedFrames(file: string, workDir: string, interval: number, duration: number, signal: AbortSignal,
     progress: (fraction: number) => void): Promise<{ sampled: number; analysed: AnalysedFrame[] }> {
     const maxFrames = Math.min(MAX_FRAMES, Math.ceil(duration / interval) + 200);
-    const sampled = await sampleFrames(file, workDir, { interval, sceneThreshold: SCENE_THRESHOLD, maxFrames, timeoutMs: this.settings.maxSeconds * 2_000 + 60_000, signal });
+    const sampled = await sampleFrames(file, workDir, { interval, sceneThreshold: SCENE_THRESHOLD, maxFrames, timeoutMs: this.#toolTimeoutMs, signal });
     const kept: { time: number; bytes: Buffer; readText: boolean }[] = [];
     let last: string | null = null;
-    let lastRead = -Infinity;
+    const readText = textReadSchedule();
     for (const frame of sampled) {
       const bytes = await readFile(frame.file);
       const { pdq } = await imageHashes(bytes, await probeImage(bytes));
       if (last !== null && hammingDistance(pdq, last) <= DUPLICATE_BITS) continue;
       last = pdq;
-      const readText = frame.scene > SCENE_THRESHOLD || frame.time - lastRead >= OCR_EVERY_SECONDS - 1e-6;
-      if (readText) lastRead = frame.time;
-      kept.push({ time: frame.time, bytes, readText });
+      kept.push({ time: frame.time, bytes, readText: readText(frame.time, frame.scene > SCENE_THRESHOLD) });
     }
     const analysed: AnalysedFrame[] = new Array(kept.length);
     let next = 0;

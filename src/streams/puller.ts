@@ -88,9 +88,8 @@ export class StreamPull {
     for (const kind of ['frame', 'sound'] as const) {
       for (;;) {
         const k = this.#next[kind];
-        const file = path.join(this.#dir, `${kind}-${String(k).padStart(6, '0')}.${kind === 'frame' ? 'jpg' : 'wav'}`);
-        const successor = path.join(this.#dir, `${kind}-${String(k + 1).padStart(6, '0')}.${kind === 'frame' ? 'jpg' : 'wav'}`);
-        if (this.#stopped || !existsSync(file) || (!all && !existsSync(successor))) break;
+        const file = this.#file(kind, k);
+        if (this.#stopped || !existsSync(file) || (!all && !existsSync(this.#file(kind, k + 1)))) break;
         this.#next[kind] = k + 1;
         this.#sawData = true;
         if (kind === 'frame') await this.#handlers.frame({ time: (k - 1) * this.#interval, file });
@@ -98,6 +97,11 @@ export class StreamPull {
         await rm(file, { force: true });
       }
     }
+  }
+
+  /** Where ffmpeg writes the k-th file of a kind (the names its output patterns give). */
+  #file(kind: 'frame' | 'sound', k: number): string {
+    return path.join(this.#dir, `${kind}-${String(k).padStart(6, '0')}.${kind === 'frame' ? 'jpg' : 'wav'}`);
   }
 
   /** Hands on sound piece k with the end of the piece before in front (rewritten in place); a broken piece is skipped. */

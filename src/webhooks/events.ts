@@ -29,11 +29,7 @@ export class WebhookEvents {
   /** Queues the event for every endpoint that wants it; returns its id, or null when none does. */
   async emit<T>(tenantId: string, type: WebhookEvent, data: T, at = new Date()): Promise<string | null> {
     const targets = (await this.#enabled(tenantId)).filter((w) => w.events.includes(type));
-    return targets.length === 0 ? null : this.emitTo(targets, type, data, at);
-  }
-
-  /** Queues the event for these endpoints only; returns its id. */
-  async emitTo<T>(targets: readonly WebhookRecord[], type: WebhookEvent, data: T, at = new Date()): Promise<string> {
+    if (targets.length === 0) return null;
     const id = await queue(this.#store, targets, type, data, at);
     this.#wake();
     return id;
