@@ -114,6 +114,9 @@ for (const db of databases()) {
       assert.equal((await s.call('POST', '/v1/moderate/text', { text: 'x' }, mod.body.key)).status, 200);
       const denied = await s.call('GET', '/v1/decisions', undefined, mod.body.key);
       assert.deepEqual([denied.status, denied.body.code], [403, 'AUTH_FORBIDDEN_SCOPE']);
+      const me = await s.call('GET', '/v1/me', undefined, mod.body.key);
+      assert.deepEqual([me.status, me.body.keyId, me.body.scopes], [200, mod.body.id, ['moderate']]);
+      assert.equal((await s.call('GET', '/v1/me', undefined, 'bw_nope')).body.code, 'AUTH_INVALID_KEY');
     });
   });
 }

@@ -1,11 +1,28 @@
-// The console's frame: sign-in until a key is given, then the page the hash names
-// (#/ the review queue, #/decisions/<id> one decision).
+// The console's frame: sign-in until a key is given, then the navigation the key's scopes allow
+// and the page the URL's hash names (see PAGES).
 
 import { useEffect, useState } from 'react';
-import { session } from './api';
+import type { ReactNode } from 'react';
+import { call, session } from './api';
+import type { Scope } from './api';
 import { DecisionPage } from './DecisionPage';
 import { ReviewQueue } from './ReviewQueue';
 import { SignIn } from './SignIn';
+
+interface Page {
+  /** The hash it answers: '#/name', or '#/name/<id>' when `match` captures an id. */
+  match: RegExp;
+  /** In the navigation under this label, when given. */
+  label?: string;
+  href?: string;
+  scope: Scope;
+  render: (id: string) => ReactNode;
+}
+
+const PAGES: Page[] = [
+  { match: /^#?\/?$/, label: 'Review queue', href: '#/', scope: 'review', render: () => <ReviewQueue /> },
+  { match: /^#\/decisions\/([\w-]+)$/, scope: 'review', render: (id) => <DecisionPage id={id} /> },
+];
 
 function useHash(): string {
   const [hash, setHash] = useState(window.location.hash);
@@ -17,19 +34,37 @@ function useHash(): string {
   return hash;
 }
 
+const allows = (granted: readonly Scope[], needed: Scope) => granted.includes('admin') || granted.includes(needed);
+
 export function App() {
+  const [scopes, setScopes] = useState<Scope[] | null>(null);
   const [signedIn, setSignedIn] = useState(session.key() !== null);
   const hash = useHash();
+  useEffect(() => {
+    if (!signedIn) return;
+    call('get', '/v1/me').then((me) => setScopes(me.scopes), () => { session.signOut(); setSignedIn(false); });
+  }, [signedIn]);
   if (!signedIn) return <SignIn onSignedIn={() => setSignedIn(true)} />;
-  const decision = /^#\/decisions\/([\w-]+)$/.exec(hash)?.[1];
+  if (!scopes) return <p role="status">Loading…</p>;
+  const page = PAGES.find((p) => p.match.test(hash));
+  const id = page?.match.exec(hash)?.[1] ?? '';
   return (
     <div className="app">
+      <a className="skip" href="#main">Skip to content</a>
       <header className="bar">
         <strong>Bulwark</strong>
-        <nav aria-label="Sections"><a href="#/">Review queue</a></nav>
-        <button type="button" onClick={() => { session.signOut(); setSignedIn(false); }}>Sign out</button>
+        <nav aria-label="Sections">
+          {PAGES.filter((p) => p.label && allows(scopes, p.scope)).map((p) => (
+            <a key={p.href} href={p.href} aria-current={p === page ? 'page' : undefined}>{p.label}</a>
+          ))}
+        </nav>
+        <button type="button" onClick={() => { session.signOut(); setSignedIn(false); setScopes(null); }}>Sign out</button>
       </header>
-      <main>{decision ? <DecisionPage id={decision} /> : <ReviewQueue />}</main>
+      <main id="main" tabIndex={-1}>
+        {!page ? <p role="alert">No such page.</p>
+          : !allows(scopes, page.scope) ? <p role="alert">This key lacks the “{page.scope}” scope this page needs.</p>
+            : page.render(id)}
+      </main>
     </div>
   );
 }

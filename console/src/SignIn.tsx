@@ -11,7 +11,7 @@ export function SignIn({ onSignedIn }: { onSignedIn: () => void }) {
     event.preventDefault();
     session.signIn(key.trim());
     try {
-      await call('get', '/v1/reviews', { query: { limit: '1' } });
+      await call('get', '/v1/me');
       onSignedIn();
     } catch (err) {
       session.signOut();

@@ -7,6 +7,7 @@ import type { paths, schemas } from './generated/api';
 export type Decision = schemas['Decision'];
 export type Review = paths['/v1/reviews']['get']['responses'][200]['reviews'][number];
 export type Evidence = Decision['evidence'][number];
+export type Scope = paths['/v1/me']['get']['responses'][200]['scopes'][number];
 
 const KEY = 'bulwark.apiKey';
 

@@ -1,5 +1,5 @@
-// Bearer API keys. Each route names the scope it needs in its config; the key is resolved to a
-// Principal (tenant + scopes). Lookups are cached briefly so a hot path costs one hash, not a query.
+// Bearer API keys. Each route names the scope it needs in its config ('any': every valid key);
+// the key is resolved to a Principal (tenant + scopes). Lookups are cached briefly so a hot path costs one hash, not a query.
 
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
@@ -13,7 +13,7 @@ export interface KeyLookup {
 }
 
 declare module 'fastify' {
-  interface FastifyContextConfig { scope?: Scope }
+  interface FastifyContextConfig { scope?: Scope | 'any' }
   interface FastifyRequest { principal: Principal | null }
 }
 
@@ -48,7 +48,7 @@ export function installAuth(app: FastifyInstance, keys: KeyCache, limiter: KeyRa
     if (!scope) return;
     const principal = await keys.resolve(bearerKey(req));
     if (!principal) throw new BulwarkError('AUTH_INVALID_KEY');
-    if (!hasScope(principal.scopes, scope)) {
+    if (scope !== 'any' && !hasScope(principal.scopes, scope)) {
       throw new BulwarkError('AUTH_FORBIDDEN_SCOPE', `This route needs the "${scope}" scope.`);
     }
     const wait = limiter ? limiter.take(principal.keyId) : 0;

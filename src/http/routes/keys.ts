@@ -1,5 +1,6 @@
-// API keys of the caller's tenant (admin only). A new key's secret is returned once; only its
-// hash is stored. Revoking takes effect in this process at once, elsewhere within seconds.
+// API keys of the caller's tenant (admin only; GET /v1/me tells any key its own scopes). A new
+// key's secret is returned once; only its hash is stored. Revoking takes effect in this process at
+// once, elsewhere within seconds.
 
 import { Type } from '@sinclair/typebox';
 import type { Static } from '@sinclair/typebox';
@@ -19,6 +20,8 @@ const KeySchema = Type.Object({
   createdAt: Type.String(), revokedAt: Type.Union([Type.String(), Type.Null()]),
 });
 
+const MeSchema = Type.Object({ keyId: Type.String(), tenantId: Type.String(), scopes: Type.Array(literalUnion(SCOPES)) });
+
 export async function keyRoutes(app: FastifyInstance, { service }: { service: Service }): Promise<void> {
   app.post<{ Body: Static<typeof CreateBody> }>('/v1/keys', {
     config: { scope: 'admin' },
@@ -36,6 +39,15 @@ export async function keyRoutes(app: FastifyInstance, { service }: { service: Se
     config: { scope: 'admin' },
     schema: { tags: ['keys'], summary: 'Keys of this tenant (never their secrets)', response: { 200: Type.Object({ keys: Type.Array(KeySchema) }) } },
   }, async (req) => ({ keys: await service.stores.keys.list(principalOf(req).tenantId) }));
+
+  app.get('/v1/me', {
+    config: { scope: 'any' },
+    schema: { tags: ['keys'], summary: 'The calling key: its id, tenant and scopes (what a client may show)',
+      response: { 200: MeSchema, ...errorResponses() } },
+  }, async (req) => {
+    const { keyId, tenantId, scopes } = principalOf(req);
+    return { keyId, tenantId, scopes: [...scopes] };
+  });
 
   app.delete<{ Params: Static<typeof IdParams> }>('/v1/keys/:id', {
     config: { scope: 'admin' },
