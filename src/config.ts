@@ -35,6 +35,8 @@ export interface Config {
   readonly mediaMaxBytes: number;
   /** Longest audio or video accepted, in seconds (BULWARK_MEDIA_MAX_SECONDS). */
   readonly mediaMaxSeconds: number;
+  /** How long flagged pictures and recordings are kept for reviewers, in days (BULWARK_MEDIA_RETENTION_DAYS; only when content is stored). */
+  readonly mediaRetentionDays: number;
   /** Audio and video jobs run at once in each worker process (BULWARK_JOB_CONCURRENCY). */
   readonly jobConcurrency: number;
   /** How long a job outlives a server that died running it before another run picks it up, in ms (BULWARK_JOB_LEASE_MS). */
@@ -83,6 +85,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     fetchTimeoutMs: intFrom(env.BULWARK_FETCH_TIMEOUT_MS, 10_000),
     mediaMaxBytes: intFrom(env.BULWARK_MEDIA_MAX_BYTES, 512 * 1024 * 1024),
     mediaMaxSeconds: intFrom(env.BULWARK_MEDIA_MAX_SECONDS, 3600),
+    mediaRetentionDays: Math.max(1, intFrom(env.BULWARK_MEDIA_RETENTION_DAYS, 30)),
     jobConcurrency: Math.max(1, intFrom(env.BULWARK_JOB_CONCURRENCY, 1)),
     jobLeaseMs: Math.max(1_000, intFrom(env.BULWARK_JOB_LEASE_MS, 30_000)),
     jobMaxQueued: Math.max(1, intFrom(env.BULWARK_JOB_MAX_QUEUED, 100)),

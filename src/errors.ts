@@ -38,6 +38,7 @@ export const ERRORS = {
   LIST_TOO_MANY_ENTRIES: { status: 413, message: 'Too many entries in one call.' },
   DECISION_NOT_FOUND: { status: 404, message: 'No decision with that id.' },
   REVIEW_NOT_FOUND: { status: 404, message: 'No review with that id.' },
+  MEDIA_NOT_KEPT: { status: 404, message: 'The picture or recording of this decision was not kept.' },
   REVIEW_ALREADY_DECIDED: { status: 409, message: 'The review is already decided.' },
   REVIEW_CLAIMED_BY_OTHER: { status: 409, message: 'Another reviewer has claimed this review.' },
   CURSOR_INVALID: { status: 400, message: 'The paging cursor is not valid.' },

@@ -18,6 +18,7 @@ import { installValidation } from './plugins/validation.js';
 import { auditRoutes } from './routes/audit.js';
 import { consoleRoutes } from './routes/console.js';
 import { decisionRoutes } from './routes/decisions.js';
+import { decisionMediaRoutes } from './routes/decisionMedia.js';
 import { healthRoutes } from './routes/health.js';
 import { keyRoutes } from './routes/keys.js';
 import { listRoutes } from './routes/lists.js';
@@ -74,6 +75,7 @@ export async function buildApp(service: Service, options: AppOptions = {}): Prom
   await app.register(redactImageRoutes, { service });
   await app.register(openAiModerationRoutes, { service });
   await app.register(decisionRoutes, { service });
+  await app.register(decisionMediaRoutes, { service });
   await app.register(reviewRoutes, { service });
   await app.register(policyRoutes, { service });
   await app.register(listRoutes, { service });

@@ -1,6 +1,7 @@
 // Picture moderation as the service does it: resolve the tenant's policy and lists, analyse the file
 // in a worker thread (started on first use, or at `serve` by warmUp), decide, and record the
-// decision (never the picture: its SHA-256, PDQ hash and size are in `media`).
+// decision (its SHA-256, PDQ hash and size are in `media`). The picture itself is kept for
+// reviewers only when the tenant stores content and the machine flagged it (reviewMedia.ts).
 
 import { performance } from 'node:perf_hooks';
 import { newId, newReviewRow } from '../db/index.js';
@@ -15,7 +16,9 @@ import type { Detector, ReadPart } from '../detectors/index.js';
 import type { DecisionRecorder } from './decisionRecorder.js';
 import { decisionToRow, riskOf } from './decisionRows.js';
 import type { Metrics } from './metrics.js';
-import type { TextCall } from './textModeration.js';
+import { pictureType } from './reviewMedia.js';
+import type { ReviewMedia } from './reviewMedia.js';
+import type { SettingsOf, TextCall } from './textModeration.js';
 
 export interface Redaction { bytes: Buffer; contentType: string; faces: number; textRegions: number }
 
@@ -30,11 +33,14 @@ export class ImageModeration {
   readonly #sources: ModerationSources;
   readonly #recorder: DecisionRecorder;
   readonly #metrics: Metrics;
+  readonly #media: { kept: ReviewMedia; settingsOf: SettingsOf };
   #workers: ImageWorkers | null = null;
   #ready = false;
 
-  constructor(settings: ImageSettings, detectors: readonly Detector[], sources: ModerationSources, recorder: DecisionRecorder, metrics: Metrics) {
+  constructor(settings: ImageSettings, detectors: readonly Detector[], sources: ModerationSources, recorder: DecisionRecorder, metrics: Metrics,
+    media: { kept: ReviewMedia; settingsOf: SettingsOf }) {
     this.settings = settings;
+    this.#media = media;
     this.#detectors = detectors;
     this.#sources = sources;
     this.#recorder = recorder;
@@ -75,6 +81,10 @@ export class ImageModeration {
       decision.suggestion === 'review' ? newReviewRow(call.tenantId, decision.id, riskOf(decision), createdAt) : null,
     );
     this.#metrics.countDecision('image', decision.suggestion, decision.categories);
+    if (decision.suggestion !== 'pass' && (await this.#media.settingsOf(call.tenantId)).storeContent) {
+      await this.#media.kept.keepBytes(call.tenantId, decision.id, bytes, pictureType(decision.media!.format))
+        .catch((err: unknown) => console.error(`bulwark: keeping the picture of ${decision.id} for review failed`, err));
+    }
     return decision;
   }
 

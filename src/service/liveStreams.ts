@@ -21,7 +21,7 @@ import type { PullEnd, PulledFrame, PulledSound } from '../streams/puller.js';
 import { listen, nothingHeard } from '../voice/listen.js';
 import type { Heard } from '../voice/listen.js';
 import { SPOKEN_PHRASES } from '../voice/spokenPhrases.js';
-import { mediaContext, recordMediaDecision, textReadSchedule } from './mediaDeps.js';
+import { keepForReview, mediaContext, recordMediaDecision, textReadSchedule } from './mediaDeps.js';
 import type { MediaContext, MediaDeps } from './mediaDeps.js';
 
 export interface StreamSettings {
@@ -181,7 +181,7 @@ export class LiveStreams {
     const ctx = await this.#context(row);
     const found = noFindings();
     addTimed(found, await pictureFindings(analysis, ctx), { start, end: start + row.interval });
-    await this.#decide(row, found, nothingHeard(ctx.lang), ctx);
+    await this.#decide(row, found, nothingHeard(ctx.lang), ctx, { file: frame.file, contentType: 'image/jpeg', offset: start });
   }
 
   async #judgeSound(row: StreamRow, sound: PulledSound, offset: number, dir: string): Promise<void> {
@@ -198,11 +198,14 @@ export class LiveStreams {
     // The whole piece is read (a phrase across the cut reads whole); when all it found ended before
     // the fresh sound, the piece before has judged it already.
     if (found.evidence.length > 0 && found.evidence.every((e) => e.time !== undefined && e.time.end <= offset + sound.fresh)) return;
-    await this.#decide(row, found, moved, ctx);
+    await this.#decide(row, found, moved, ctx, { file: sound.file, contentType: 'audio/wav', offset: shift });
   }
 
-  /** A moment that is not a pass becomes a decision (recorded, reviewed if so) and a stream.alert. */
-  async #decide(row: StreamRow, found: Findings, heard: Heard, ctx: StreamContext): Promise<void> {
+  /**
+   * A moment that is not a pass becomes a decision (recorded, reviewed if so) and a stream.alert;
+   * its frame or sound piece is kept for reviewers when the tenant stores content.
+   */
+  async #decide(row: StreamRow, found: Findings, heard: Heard, ctx: StreamContext, piece: { file: string; contentType: string; offset: number }): Promise<void> {
     const request = JSON.parse(row.request) as StreamRequest;
     const createdAt = new Date().toISOString();
     const decision: Decision = recordingDecision(found, heard, { format: 'stream', duration: 0, bytes: 0, sha256: '', video: null }, 'video',
@@ -210,6 +213,7 @@ export class LiveStreams {
       { ...ctx, id: newId('dec'), createdAt }, performance.now());
     if (decision.suggestion === 'pass') return;
     recordMediaDecision(this.#deps, decision, row.tenant_id);
+    await keepForReview(this.#deps, row.tenant_id, decision.id, piece);
     const moment = { ...decision.timeline?.[0], suggestion: decision.suggestion, decisionId: decision.id, at: createdAt };
     await this.#deps.stores.streams.addFinding(row.id, moment);
     await this.#deps.webhooks.emit(row.tenant_id, 'stream.alert', { stream: streamView(row), moment, decision });

@@ -11,6 +11,7 @@ import type { DecisionRecorder } from './decisionRecorder.js';
 import { decisionToRow, riskOf } from './decisionRows.js';
 import type { ImageModeration } from './imageModeration.js';
 import type { Metrics } from './metrics.js';
+import type { ReviewMedia } from './reviewMedia.js';
 import type { TenantSettings } from './service.js';
 
 export interface MediaDeps {
@@ -23,6 +24,8 @@ export interface MediaDeps {
   webhooks: WebhookEvents;
   engine: SpeechEngine;
   images: ImageModeration;
+  /** Where flagged media is kept for reviewers (when the tenant stores content). */
+  media: ReviewMedia;
 }
 
 /**
@@ -68,4 +71,12 @@ export function recordMediaDecision(deps: MediaDeps, decision: Decision, tenantI
     decision.suggestion === 'review' ? newReviewRow(tenantId, decision.id, riskOf(decision), decision.createdAt) : null,
   );
   deps.metrics.countDecision(decision.kind, decision.suggestion, decision.categories);
+}
+
+/** Keeps a flagged decision's file for reviewers when the tenant stores content; a failure is logged, never fails the decision. */
+export async function keepForReview(deps: MediaDeps, tenantId: string, decisionId: string,
+  piece: { file: string; contentType: string; offset?: number }): Promise<void> {
+  if (!(await deps.settingsOf(tenantId)).storeContent) return;
+  await deps.media.keepFile(tenantId, decisionId, piece.file, piece.contentType, piece.offset)
+    .catch((err: unknown) => console.error(`bulwark: keeping the media of ${decisionId} for review failed`, err));
 }

@@ -3,7 +3,8 @@
 // (net/download.ts); a flood is refused while too many jobs or bytes are waiting, and the job
 // runner (jobs/runner.ts) listens to each recording (and looks at a video's sampled frames,
 // near-duplicates skipped), decides and records the decision. A job's end queues job.completed or
-// job.failed for the tenant's webhooks and its callbackUrl in the same transaction; its folder is deleted.
+// job.failed for the tenant's webhooks and its callbackUrl in the same transaction; its folder is deleted
+// (a flagged recording is first copied for reviewers when the tenant stores content: reviewMedia.ts).
 
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
@@ -28,7 +29,8 @@ import { downloadTo, saveCapped } from '../net/download.js';
 import type { FetchLimits } from '../net/safeFetch.js';
 import { listen, nothingHeard } from '../voice/listen.js';
 import { SPOKEN_PHRASES } from '../voice/spokenPhrases.js';
-import { mediaContext, recordMediaDecision, textReadSchedule } from './mediaDeps.js';
+import { keepForReview, mediaContext, recordMediaDecision, textReadSchedule } from './mediaDeps.js';
+import { recordingType } from './reviewMedia.js';
 import type { MediaDeps } from './mediaDeps.js';
 
 export interface RecordingSettings {
@@ -173,6 +175,7 @@ export class RecordingJobs {
       ? await moderateVideo(frames.analysed, interval, heard, { ...recording, frames: { interval, sampled: frames.sampled, analysed: frames.analysed.length } }, asked, ctx)
       : await moderateRecording(heard, recording, 'audio', asked, ctx);
     recordMediaDecision(this.#deps, decision, job.tenant_id);
+    if (decision.suggestion !== 'pass') await keepForReview(this.#deps, job.tenant_id, decision.id, { file, contentType: recordingType(probe.format, video) });
     // The job says succeeded only once its decision is stored.
     await this.#deps.recorder.flush();
     return { decisionId: decision.id };

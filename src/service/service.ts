@@ -15,6 +15,7 @@ import { DEFAULT_IMAGE_LIMITS } from '../images/decode.js';
 import { ImageModeration } from './imageModeration.js';
 import { TextModeration } from './textModeration.js';
 import { announceFlagged } from './announceFlagged.js';
+import { ReviewMedia } from './reviewMedia.js';
 import { RecordingJobs } from './recordingJobs.js';
 import { LiveStreams } from './liveStreams.js';
 import { DEFAULT_RUNNER } from '../jobs/runner.js';
@@ -40,6 +41,8 @@ export interface Service {
   readonly metrics: Metrics;
   readonly text: TextModeration;
   readonly images: ImageModeration;
+  /** Flagged pictures and recordings kept for reviewers. */
+  readonly media: ReviewMedia;
   /** Webhook events of every tenant: queued here, sent by `webhookSender` (started by `serve`). */
   readonly webhooks: WebhookEvents;
   readonly webhookSender: WebhookSender;
@@ -101,17 +104,18 @@ export async function createService(config: Config, options: ServiceOptions = {}
   const metrics = new Metrics();
   const tenantSettings = (tenantId: string): Promise<TenantSettings> => sources.settings(tenantId);
   const text = new TextModeration(detectors, sources, recorder, metrics, tenantSettings);
+  const media = new ReviewMedia(path.join(config.dataDir, 'media'), config.mediaRetentionDays);
   const images = new ImageModeration({
     limits: { maxBytes: config.imageMaxBytes, maxPixels: config.imageMaxPixels, maxFrames: DEFAULT_IMAGE_LIMITS.maxFrames },
     threads: config.imageThreads, timeoutMs: config.imageTimeoutMs, ocr: config.imageOcr,
-  }, detectors, sources, recorder, metrics);
+  }, detectors, sources, recorder, metrics, { kept: media, settingsOf: tenantSettings });
   const recordings = new RecordingJobs({
     dir: path.join(config.dataDir, 'jobs'), maxBytes: config.mediaMaxBytes, maxSeconds: config.mediaMaxSeconds,
     maxQueued: config.jobMaxQueued, maxDiskBytes: config.jobMaxDiskBytes, runner: {
       ...DEFAULT_RUNNER, concurrency: config.jobConcurrency, leaseMs: config.jobLeaseMs, heartbeatMs: Math.max(200, Math.floor(config.jobLeaseMs / 5)),
     },
   }, {
-    stores, sources, settingsOf: tenantSettings, detectors, recorder, metrics, webhooks,
+    stores, sources, settingsOf: tenantSettings, detectors, recorder, metrics, webhooks, media,
     fetchLimits: { timeoutMs: config.fetchTimeoutMs, maxRedirects: 5, allowHosts: config.fetchAllowHosts },
     engine: new PocketSphinx({ timeoutMs: config.mediaMaxSeconds * 2_000 + 60_000 }), images,
   });
@@ -119,7 +123,7 @@ export async function createService(config: Config, options: ServiceOptions = {}
     dir: path.join(config.dataDir, 'streams'), maxActive: config.streamMaxActive, leaseMs: config.jobLeaseMs,
     reconnectMs: config.streamReconnectSeconds * 1000, allowHosts: config.fetchAllowHosts,
   }, {
-    stores, sources, settingsOf: tenantSettings, detectors, recorder, metrics, webhooks, images,
+    stores, sources, settingsOf: tenantSettings, detectors, recorder, metrics, webhooks, images, media,
     engine: new PocketSphinx({ timeoutMs: 120_000 }),
   });
   const listeners: ((change: Change) => void)[] = [];
@@ -133,7 +137,7 @@ export async function createService(config: Config, options: ServiceOptions = {}
   };
 
   return {
-    config, db, stores, detectors, sources, recorder, metrics, text, images, webhooks, webhookSender, recordings, streams, tenantSettings,
+    config, db, stores, detectors, sources, recorder, metrics, text, images, media, webhooks, webhookSender, recordings, streams, tenantSettings,
     async changed(change) {
       if (peers) await peers.ask({ change }); else applyChange(change);
     },
