@@ -7,20 +7,13 @@ import { readFileSync } from 'node:fs';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { after, before, describe, test } from 'node:test';
 import { scene, withCaptions } from '../src/images/fixtures.js';
 import { ReviewMedia } from '../src/service/reviewMedia.js';
 import { adFrame, videoClip } from '../src/video/fixtures.js';
+import { finishedJob, postMedia } from './support/media.js';
 import { startServer } from './support/server.js';
 import type { TestServer } from './support/server.js';
-
-async function post(s: TestServer, route: string, bytes: Buffer, contentType: string): Promise<any> {
-  const res = await fetch(`${s.url}${route}`, {
-    method: 'POST', body: new Uint8Array(bytes), headers: { authorization: `Bearer ${s.adminKey}`, 'content-type': contentType },
-  });
-  return res.json();
-}
 
 async function media(s: TestServer, decisionId: string): Promise<{ status: number; headers: Headers; bytes: Buffer }> {
   const res = await fetch(`${s.url}/v1/decisions/${decisionId}/media`, { headers: { authorization: `Bearer ${s.adminKey}` } });
@@ -43,7 +36,7 @@ describe('media kept for review (content stored)', () => {
 
   test('a flagged picture comes back byte for byte, never cached; a passed one is not kept', async () => {
     const photo = await withCaptions(await scene(1400, 900, 12), adCaption);
-    const flagged = await post(s, '/v1/moderate/image', photo, 'image/png');
+    const flagged = await postMedia(s, '/v1/moderate/image', photo, 'image/png');
     assert.equal(flagged.suggestion, 'block', JSON.stringify(flagged.evidence));
     const kept = await media(s, flagged.id);
     assert.equal(kept.status, 200);
@@ -53,7 +46,7 @@ describe('media kept for review (content stored)', () => {
     assert.equal(kept.headers.get('bulwark-media-offset'), '0');
     assert.ok(kept.bytes.equals(photo), 'the same bytes');
 
-    const plain = await post(s, '/v1/moderate/image', await scene(800, 600, 3), 'image/png');
+    const plain = await postMedia(s, '/v1/moderate/image', await scene(800, 600, 3), 'image/png');
     assert.equal(plain.suggestion, 'pass');
     const none = await media(s, plain.id);
     assert.equal(none.status, 404);
@@ -68,12 +61,8 @@ describe('media kept for review (content stored)', () => {
     const calm = await scene(1280, 720, 81);
     const clip = path.join(dir, 'clip.mp4');
     await videoClip(clip, [{ picture: calm, seconds: 2 }, { picture: await adFrame(calm), seconds: 2 }]);
-    const { jobId } = await post(s, '/v1/moderate/video', readFileSync(clip), 'video/mp4');
-    let job: any;
-    for (let k = 0; k < 600 && !['succeeded', 'failed'].includes(job?.status); k++) {
-      await sleep(100);
-      job = (await s.call('GET', `/v1/jobs/${jobId}`)).body;
-    }
+    const { jobId } = await postMedia(s, '/v1/moderate/video', readFileSync(clip), 'video/mp4');
+    const job = await finishedJob(s, jobId);
     assert.equal(job.status, 'succeeded', JSON.stringify(job));
     assert.notEqual(job.decision.suggestion, 'pass');
     const kept = await media(s, job.decision.id);
@@ -89,7 +78,7 @@ describe('media not kept when the tenant keeps only hashes', () => {
   after(async () => { await s.close(); });
 
   test('a flagged picture is not kept', async () => {
-    const flagged = await post(s, '/v1/moderate/image', await withCaptions(await scene(1400, 900, 12), adCaption), 'image/png');
+    const flagged = await postMedia(s, '/v1/moderate/image', await withCaptions(await scene(1400, 900, 12), adCaption), 'image/png');
     assert.equal(flagged.suggestion, 'block');
     assert.equal((await media(s, flagged.id)).status, 404);
   });

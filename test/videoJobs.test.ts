@@ -66,6 +66,9 @@ describe('POST /v1/moderate/video', () => {
       assert.ok(e.time.start >= adStart - 1 && e.time.start <= adStart + 2, `${e.source} at ${e.time.start}, the ad at ${adStart}`);
       assert.ok(e.region.w > 0, 'frame evidence keeps its box');
     }
+    // Boxes are in the video's own pixels (frames are sampled 768 px wide): the QR code sits at x 980–1200.
+    const qr = pictureHits.find((e: any) => e.source === 'qr');
+    assert.ok(qr.region.x >= 960 && qr.region.x + qr.region.w <= 1220 && qr.region.w >= 150, JSON.stringify(qr.region));
     const heard = decision.evidence.filter((e: any) => (e.source === 'speech' || e.source === 'keyword-spotting') && e.severity !== 'none');
     assert.ok(heard.length > 0, `the threat is heard: ${decision.transcript.text}`);
     for (const e of heard) assert.ok(e.time.start >= threat.start - 1 && e.time.end <= threat.end + 1, `heard at ${JSON.stringify(e.time)}, said at ${JSON.stringify(threat)}`);

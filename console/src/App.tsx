@@ -2,10 +2,11 @@
 // and the page the URL's hash names (see PAGES).
 
 import { useEffect, useState } from 'react';
-import type { ReactNode } from 'react';
+import type { MouseEvent, ReactNode } from 'react';
 import { call, session } from './api';
-import type { Scope } from './api';
 import { DecisionPage } from './DecisionPage';
+import { MeContext, allows } from './me';
+import type { Me, Scope } from './me';
 import { ReviewQueue } from './ReviewQueue';
 import { SignIn } from './SignIn';
 
@@ -34,37 +35,40 @@ function useHash(): string {
   return hash;
 }
 
-const allows = (granted: readonly Scope[], needed: Scope) => granted.includes('admin') || granted.includes(needed);
-
 export function App() {
-  const [scopes, setScopes] = useState<Scope[] | null>(null);
+  const [me, setMe] = useState<Me | null>(null);
   const [signedIn, setSignedIn] = useState(session.key() !== null);
   const hash = useHash();
   useEffect(() => {
     if (!signedIn) return;
-    call('get', '/v1/me').then((me) => setScopes(me.scopes), () => { session.signOut(); setSignedIn(false); });
+    call('get', '/v1/me').then(setMe, () => { session.signOut(); setSignedIn(false); });
   }, [signedIn]);
   if (!signedIn) return <SignIn onSignedIn={() => setSignedIn(true)} />;
-  if (!scopes) return <p role="status">Loading…</p>;
+  if (!me) return <p role="status">Loading…</p>;
+  const { scopes } = me;
   const page = PAGES.find((p) => p.match.test(hash));
   const id = page?.match.exec(hash)?.[1] ?? '';
+  // The skip link focuses the page without touching the hash (the hash is the route).
+  const skip = (event: MouseEvent) => { event.preventDefault(); document.getElementById('main')?.focus(); };
   return (
-    <div className="app">
-      <a className="skip" href="#main">Skip to content</a>
-      <header className="bar">
-        <strong>Bulwark</strong>
-        <nav aria-label="Sections">
-          {PAGES.filter((p) => p.label && allows(scopes, p.scope)).map((p) => (
-            <a key={p.href} href={p.href} aria-current={p === page ? 'page' : undefined}>{p.label}</a>
-          ))}
-        </nav>
-        <button type="button" onClick={() => { session.signOut(); setSignedIn(false); setScopes(null); }}>Sign out</button>
-      </header>
-      <main id="main" tabIndex={-1}>
-        {!page ? <p role="alert">No such page.</p>
-          : !allows(scopes, page.scope) ? <p role="alert">This key lacks the “{page.scope}” scope this page needs.</p>
-            : page.render(id)}
-      </main>
-    </div>
+    <MeContext.Provider value={me}>
+      <div className="app">
+        <a className="skip" href="#main" onClick={skip}>Skip to content</a>
+        <header className="bar">
+          <strong>Bulwark</strong>
+          <nav aria-label="Sections">
+            {PAGES.filter((p) => p.label && allows(scopes, p.scope)).map((p) => (
+              <a key={p.href} href={p.href} aria-current={p === page ? 'page' : undefined}>{p.label}</a>
+            ))}
+          </nav>
+          <button type="button" onClick={() => { session.signOut(); setSignedIn(false); setMe(null); }}>Sign out</button>
+        </header>
+        <main id="main" tabIndex={-1}>
+          {!page ? <p role="alert">No such page.</p>
+            : !allows(scopes, page.scope) ? <p role="alert">This key lacks the “{page.scope}” scope this page needs.</p>
+              : page.render(id)}
+        </main>
+      </div>
+    </MeContext.Provider>
   );
 }

@@ -1,8 +1,11 @@
 // The content a decision judged, with its evidence shown where it is: each text span marked in the
-// original text (the category as the mark's title). Without stored content (the tenant keeps only
-// hashes), the evidence is listed instead.
+// original text (the category as the mark's title); a picture's boxes, a recording's timeline and
+// player (MediaView). Without stored content (the tenant keeps only hashes), the evidence is listed
+// instead.
 
 import type { Decision, Evidence } from './api';
+import { MediaView } from './MediaView';
+import { clock } from './Timeline';
 
 /** The text cut into plain runs and marked runs, spans in order, overlaps merged into the first. */
 export function markedRuns(text: string, evidence: readonly Evidence[]): { text: string; mark?: Evidence }[] {
@@ -19,18 +22,28 @@ export function markedRuns(text: string, evidence: readonly Evidence[]): { text:
   return runs;
 }
 
+/** Where a finding is, besides its text: its moment in a recording, or that it is in the picture. */
+function place(e: Evidence): string {
+  if (e.time) return ` · at ${clock(e.time.start)}`;
+  if (e.region) return ' · in the picture';
+  return '';
+}
+
 export function ContentView({ decision }: { decision: Decision }) {
   const text = decision.content ?? null;
   return (
     <section role="region" aria-label="Content" className="content">
-      {text !== null
-        ? <p className="text">{markedRuns(text, decision.evidence).map((run, k) => (run.mark
-          ? <mark key={k} title={run.mark.category} className={`sev-${run.mark.severity}`}>{run.text}</mark>
-          : <span key={k}>{run.text}</span>))}</p>
-        : <p className="muted">The text is not stored (only its hash); the evidence below shows what matched.</p>}
+      {decision.kind !== 'text'
+        ? <MediaView key={decision.id} decision={decision} />
+        : text !== null
+          ? <p className="text">{markedRuns(text, decision.evidence).map((run, k) => (run.mark
+            ? <mark key={k} title={run.mark.category} className={`sev-${run.mark.severity}`}>{run.text}</mark>
+            : <span key={k}>{run.text}</span>))}</p>
+          : <p className="muted">The text is not stored (only its hash); the evidence below shows what matched.</p>}
+      {decision.transcript?.text && <p className="transcript"><strong>Heard:</strong> {decision.transcript.text}</p>}
       <ul className="evidence" aria-label="Evidence">
         {decision.evidence.map((e, k) => (
-          <li key={k}><span className={`chip sev-${e.severity}`}>{e.category}</span> {e.severity} · {e.source} · “{e.text}”</li>
+          <li key={k}><span className={`chip sev-${e.severity}`}>{e.category}</span> {e.severity} · {e.source}{place(e)} · “{e.text}”</li>
         ))}
       </ul>
     </section>

@@ -1,16 +1,30 @@
-// The review queue: open and claimed items, oldest or riskiest first; the selected item's content
-// with its evidence and the machine's scores; approve or reject, all from the keyboard too.
+// The review queue: open and claimed items, oldest or riskiest first. Opening an item claims it (so
+// other reviewers skip it); the item shows its content with the evidence where it is, the
+// machine's scores, and the decide form. Everything a reviewer does all day has a key.
 
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError, call } from './api';
 import type { Review } from './api';
 import { ContentView } from './ContentView';
+import { DecideForm } from './DecideForm';
+import type { Verdict } from './DecideForm';
+import { allows, useMe } from './me';
+import { setPreferences, usePreferences } from './preferences';
 import { Scores } from './Scores';
 import { useShortcuts } from './useShortcuts';
 
 type Order = 'oldest' | 'riskiest';
 
+const KEYS: [string, string][] = [
+  ['j / k', 'next / previous item'], ['a', 'approve'], ['r', 'reject'], ['v', 'reveal or blur the picture or video'],
+  ['l', 'labels'], ['n', 'note'], ['t', 'also add to a list'], ['Esc', 'leave a field'],
+];
+
+const failure = (err: unknown) => (err instanceof ApiError ? `${err.code}: ${err.message}` : String(err));
+
 export function ReviewQueue() {
+  const me = useMe();
+  const preferences = usePreferences();
   const [order, setOrder] = useState<Order>('oldest');
   const [items, setItems] = useState<Review[] | null>(null);
   const [selected, setSelected] = useState(0);
@@ -21,31 +35,43 @@ export function ReviewQueue() {
     all.sort(order === 'riskiest' ? (a, b) => b.risk - a.risk : (a, b) => a.createdAt.localeCompare(b.createdAt));
     setItems(all);
   }, [order]);
-  useEffect(() => { load().catch((err: unknown) => setStatus(String(err))); }, [load]);
+  useEffect(() => { load().catch((err: unknown) => setStatus(failure(err))); }, [load]);
   const current = items?.[Math.min(selected, items.length - 1)];
 
-  const decide = useCallback(async (outcome: 'approve' | 'reject') => {
+  // Opening an open item claims it for this key (once: a refused claim reloads the queue).
+  const tried = useRef(new Set<string>());
+  useEffect(() => {
+    if (!current || current.status !== 'open' || tried.current.has(current.id)) return;
+    tried.current.add(current.id);
+    call('post', '/v1/reviews/{id}/claim', { params: { id: current.id } }).then((claimed) => {
+      setItems((all) => all?.map((item) => (item.id === claimed.id ? { ...item, ...claimed } : item)) ?? all);
+    }, (err: unknown) => {
+      setStatus(failure(err));
+      void load();
+    });
+  }, [current, load]);
+
+  const takenByOther = !!current && current.status === 'claimed' && current.claimedBy !== me.keyId;
+  const decide = useCallback(async (verdict: Verdict) => {
     if (!current) return;
     try {
-      await call('post', '/v1/reviews/{id}/decide', { params: { id: current.id }, body: { outcome } });
-      setStatus(outcome === 'approve' ? 'Approved' : 'Rejected');
+      await call('post', '/v1/reviews/{id}/decide', { params: { id: current.id }, body: verdict });
+      setStatus(`${verdict.outcome === 'approve' ? 'Approved' : 'Rejected'}${verdict.addToList ? ' and added to the list' : ''}`);
       await load();
     } catch (err) {
-      setStatus(err instanceof ApiError ? `${err.code}: ${err.message}` : String(err));
+      setStatus(failure(err));
     }
   }, [current, load]);
 
   useShortcuts({
     j: () => setSelected((k) => Math.min(k + 1, (items?.length ?? 1) - 1)),
     k: () => setSelected((k) => Math.max(k - 1, 0)),
-    a: () => void decide('approve'),
-    r: () => void decide('reject'),
   });
 
   return (
     <div className="queue">
-      <section className="list-pane">
-        <h1>Review queue</h1>
+      <section className="list-pane" aria-labelledby="queue-title">
+        <h1 id="queue-title">Review queue</h1>
         <label>Order <select value={order} onChange={(e) => setOrder(e.target.value as Order)}>
           <option value="oldest">Oldest first</option><option value="riskiest">Riskiest first</option>
         </select></label>
@@ -55,23 +81,31 @@ export function ReviewQueue() {
             <li key={item.id}>
               <button type="button" aria-current={item === current} onClick={() => setSelected(k)}>
                 <span className={`chip ${item.decision?.suggestion ?? ''}`}>{item.decision?.suggestion ?? '?'}</span>
+                {' '}<span className="chip">{item.decision?.kind}</span>
+                {item.status === 'claimed' && item.claimedBy !== me.keyId && <span className="chip"> claimed</span>}
                 {' '}{(item.decision?.content ?? item.decision?.evidence[0]?.text ?? item.decisionId).slice(0, 80)}
               </button>
             </li>
           ))}
         </ul>
-        <p className="keys">Keys: <kbd>j</kbd>/<kbd>k</kbd> next/previous · <kbd>a</kbd> approve · <kbd>r</kbd> reject</p>
+        <fieldset className="display">
+          <legend>Pictures and video</legend>
+          <label><input type="checkbox" checked={preferences.veilMedia} onChange={(e) => setPreferences({ veilMedia: e.target.checked })} /> Blur and greyscale until I reveal each one</label>
+          <label><input type="checkbox" checked={preferences.keepGreyscale} onChange={(e) => setPreferences({ keepGreyscale: e.target.checked })} /> Keep them greyscale when revealed</label>
+        </fieldset>
+        <section aria-label="Keyboard shortcuts">
+          <h2 className="small">Keys</h2>
+          <dl className="keys">{KEYS.map(([key, what]) => <div key={key}><dt><kbd>{key}</kbd></dt><dd>{what}</dd></div>)}</dl>
+        </section>
       </section>
-      <section className="item-pane">
+      <section className="item-pane" aria-label="Item">
         {current?.decision && (
           <>
             <h2>{current.decision.kind} · {current.decision.suggestion} · <a href={`#/decisions/${current.decision.id}`}>{current.decision.id}</a></h2>
+            {takenByOther && <p role="note" className="notice">Another reviewer claimed this item{allows(me.scopes, 'admin') ? '; as an admin you may still decide it.' : '.'}</p>}
             <ContentView decision={current.decision} />
             <Scores decision={current.decision} />
-            <div className="actions">
-              <button type="button" className="approve" onClick={() => void decide('approve')}>Approve <kbd>a</kbd></button>
-              <button type="button" className="reject" onClick={() => void decide('reject')}>Reject <kbd>r</kbd></button>
-            </div>
+            <DecideForm key={current.id} decision={current.decision} disabled={takenByOther && !allows(me.scopes, 'admin')} onDecide={(v) => void decide(v)} />
           </>
         )}
         <p role="status">{status}</p>

@@ -7,7 +7,7 @@ import type { paths, schemas } from './generated/api';
 export type Decision = schemas['Decision'];
 export type Review = paths['/v1/reviews']['get']['responses'][200]['reviews'][number];
 export type Evidence = Decision['evidence'][number];
-export type Scope = paths['/v1/me']['get']['responses'][200]['scopes'][number];
+export type { Scope } from './me';
 
 const KEY = 'bulwark.apiKey';
 
@@ -42,4 +42,16 @@ export async function call<P extends keyof paths, M extends keyof paths[P] & Met
   const answer = await res.json().catch(() => ({})) as { code?: string; message?: string };
   if (!res.ok) throw new ApiError(res.status, answer.code ?? 'INTERNAL', answer.message ?? `HTTP ${res.status}`);
   return answer as Answer<P, M>;
+}
+
+/** A flagged decision's picture or recording as an object URL (revoke it when done), or null when it was not kept. */
+export async function fetchMedia(decisionId: string, signal?: AbortSignal): Promise<{ url: string; type: string; offset: number } | null> {
+  const res = await fetch(`/v1/decisions/${encodeURIComponent(decisionId)}/media`, { headers: { authorization: `Bearer ${session.key() ?? ''}` }, signal });
+  if (res.status === 404) return null;
+  if (!res.ok) {
+    const answer = await res.json().catch(() => ({})) as { code?: string; message?: string };
+    throw new ApiError(res.status, answer.code ?? 'INTERNAL', answer.message ?? `HTTP ${res.status}`);
+  }
+  const blob = await res.blob();
+  return { url: URL.createObjectURL(blob), type: blob.type, offset: Number(res.headers.get('bulwark-media-offset') ?? 0) };
 }

@@ -1,7 +1,7 @@
 // What the pipeline has found in a picture or a recording before the policy decides, and how each
 // reader's results are added to it: a category's score and severity only ever go up.
 
-import type { Category, Severity, TimeRange } from '../content/index.js';
+import type { Category, Region, Severity, TimeRange } from '../content/index.js';
 import { maxSeverity } from '../content/index.js';
 import type { Detection } from '../detectors/index.js';
 import type { CategoryResult } from '../policies/index.js';
@@ -21,9 +21,13 @@ export function addDetection(found: Findings, detection: Detection): void {
   found.evidence.push(...detection.evidence);
 }
 
-/** Another reading's findings (a video frame's), each piece of evidence given `at` as its time. */
-export function addTimed(found: Findings, other: Findings, at: TimeRange): void {
-  addReading(found, { ...other, masked: [], evidence: other.evidence.map((e) => ({ ...e, time: at })) });
+/**
+ * Another reading's findings (a video frame's), each piece of evidence given `at` as its time and its
+ * region scaled by `scale` (a frame sampled smaller than the video: regions in the video's pixels).
+ */
+export function addTimed(found: Findings, other: Findings, at: TimeRange, scale = 1): void {
+  const scaled = (r: Region): Region => ({ x: Math.round(r.x * scale), y: Math.round(r.y * scale), w: Math.round(r.w * scale), h: Math.round(r.h * scale) });
+  addReading(found, { ...other, masked: [], evidence: other.evidence.map((e) => ({ ...e, time: at, ...(e.region ? { region: scaled(e.region) } : {}) })) });
 }
 
 export function addReading(found: Findings, reading: TextReading): void {

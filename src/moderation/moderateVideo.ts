@@ -22,7 +22,9 @@ export async function moderateVideo(frames: readonly AnalysedFrame[], interval: 
   const started = performance.now();
   const found = noFindings();
   for (const frame of frames) {
-    addTimed(found, await pictureFindings(frame.analysis, ctx), { start: frame.time, end: Math.min(recording.duration, frame.time + interval) });
+    // Frames are sampled at most 768 px wide; the evidence says where in the video's own pixels.
+    const scale = recording.video ? recording.video.width / frame.analysis.info.width : 1;
+    addTimed(found, await pictureFindings(frame.analysis, ctx), { start: frame.time, end: Math.min(recording.duration, frame.time + interval) }, scale);
   }
   await addHeard(found, heard, ctx);
   return recordingDecision(found, heard, recording, 'video', request, ctx, started);
