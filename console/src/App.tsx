@@ -6,11 +6,16 @@ import type { ReactNode } from 'react';
 import { call, session } from './api';
 import type { Scope } from './api';
 import { DecisionPage } from './DecisionPage';
+import { Decisions } from './Decisions';
 import { ReviewQueue } from './ReviewQueue';
 import { SignIn } from './SignIn';
+import { Webhooks } from './Webhooks';
 
 interface Page {
-  /** The hash it answers: '#/name', or '#/name/<id>' when `match` captures an id. */
+  /**
+   * The hash it answers: '#/name', or '#/name/<id>' when `match` captures an id; a page with a
+   * search in its hash ('#/name?a=1') captures the query instead, and reads its search from it.
+   */
   match: RegExp;
   /** In the navigation under this label, when given. */
   label?: string;
@@ -22,6 +27,8 @@ interface Page {
 const PAGES: Page[] = [
   { match: /^#?\/?$/, label: 'Review queue', href: '#/', scope: 'review', render: () => <ReviewQueue /> },
   { match: /^#\/decisions\/([\w-]+)$/, scope: 'review', render: (id) => <DecisionPage id={id} /> },
+  { match: /^#\/decisions\/?(?:\?(.*))?$/, label: 'Decisions', href: '#/decisions', scope: 'review', render: (query) => <Decisions query={query} /> },
+  { match: /^#\/webhooks(?:\/([\w-]+))?$/, label: 'Webhooks', href: '#/webhooks', scope: 'admin', render: (id) => <Webhooks selected={id} /> },
 ];
 
 function useHash(): string {
