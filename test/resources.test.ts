@@ -114,7 +114,8 @@ for (const db of databases()) {
       const item = queue.body.reviews.find((r: any) => r.decisionId === d.body.id);
       assert.ok(item);
       assert.equal(item.decision.id, d.body.id);
-      const reviewer = (await s.call('POST', '/v1/keys', { name: 'reviewer', scopes: ['review'] })).body.key;
+      const reviewerKey = (await s.call('POST', '/v1/keys', { name: 'reviewer', scopes: ['review'] })).body;
+      const reviewer = reviewerKey.key;
       const other = (await s.call('POST', '/v1/keys', { name: 'reviewer 2', scopes: ['review'] })).body.key;
       assert.equal((await s.call('POST', `/v1/reviews/${item.id}/claim`, undefined, reviewer)).body.status, 'claimed');
       assert.equal((await s.call('POST', `/v1/reviews/${item.id}/claim`, undefined, other)).body.code, 'REVIEW_CLAIMED_BY_OTHER');
@@ -129,6 +130,11 @@ for (const db of databases()) {
       const stored = await s.call('GET', `/v1/decisions/${d.body.id}`);
       assert.equal(stored.body.review.outcome, 'reject');
       assert.deepEqual(stored.body.review.labels, ['insult']);
+      assert.equal(stored.body.review.decidedBy, reviewerKey.id, 'who decided');
+      const listed = await s.call('GET', '/v1/decisions?limit=500');
+      const byId = new Map(listed.body.decisions.map((x: any) => [x.id, x]));
+      assert.deepEqual((byId.get(d.body.id) as any).review, stored.body.review, 'the list carries the outcome too');
+      assert.ok(listed.body.decisions.some((x: any) => x.suggestion === 'pass' && x.review === null), 'unreviewed: review is null');
       assert.equal((await s.call('POST', '/v1/moderate/text', { text: 'you are an idiot' })).body.suggestion, 'block');
       const audit = await s.call('GET', '/v1/audit');
       assert.ok(audit.body.events.some((e: any) => e.action === 'review.decide'));

@@ -3,42 +3,11 @@
 // send a delivery again, rotate the secret; refused URLs and foreign ids get their codes.
 
 import assert from 'node:assert/strict';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import { verifySignature } from '../src/webhooks/signature.js';
+import { receiver } from './support/receiver.js';
 import { databases, startServer } from './support/server.js';
 import type { TestServer } from './support/server.js';
-
-interface Received { event: string; signature: string; body: string; json: any }
-
-function receiver() {
-  const received: Received[] = [];
-  const waiting: { test: (r: Received) => boolean; resolve: (r: Received) => void }[] = [];
-  const server = createServer((req, res) => {
-    let body = '';
-    req.on('data', (c: Buffer) => { body += c.toString(); });
-    req.on('end', () => {
-      const r = { event: String(req.headers['bulwark-event']), signature: String(req.headers['bulwark-signature']), body, json: JSON.parse(body) };
-      received.push(r);
-      for (const w of waiting.filter((w) => w.test(r))) { waiting.splice(waiting.indexOf(w), 1); w.resolve(r); }
-      res.writeHead(204).end();
-    });
-  });
-  return {
-    received, server,
-    get url() { return `http://127.0.0.1:${(server.address() as AddressInfo).port}/bulwark`; },
-    /** The first delivery (already received or still to come) that passes `test`, within 10 s. */
-    next(test: (r: Received) => boolean): Promise<Received> {
-      const seen = received.find(test);
-      if (seen) return Promise.resolve(seen);
-      return new Promise((resolve, reject) => {
-        waiting.push({ test, resolve });
-        setTimeout(() => reject(new Error('no such delivery within 10 s')), 10_000).unref();
-      });
-    },
-  };
-}
 
 for (const db of databases()) {
   describe(`webhooks (${db.name})`, () => {
@@ -46,12 +15,12 @@ for (const db of databases()) {
     const hook = receiver();
     let endpoint: { id: string; secret: string };
     before(async () => {
-      await new Promise<void>((resolve) => hook.server.listen(0, '127.0.0.1', resolve));
+      await hook.listen();
       s = await startServer(db.url, { BULWARK_FETCH_ALLOW_HOSTS: '127.0.0.1' });
     });
     after(async () => {
       await s.close();
-      await new Promise<void>((resolve) => hook.server.close(() => resolve()));
+      await hook.close();
     });
 
     test('an endpoint is registered with its secret shown once; unsafe URLs are refused', async () => {

@@ -5,13 +5,18 @@ import { useEffect, useState } from 'react';
 import type { MouseEvent, ReactNode } from 'react';
 import { call, session } from './api';
 import { DecisionPage } from './DecisionPage';
+import { Decisions } from './Decisions';
 import { MeContext, allows } from './me';
 import type { Me, Scope } from './me';
 import { ReviewQueue } from './ReviewQueue';
 import { SignIn } from './SignIn';
+import { Webhooks } from './Webhooks';
 
 interface Page {
-  /** The hash it answers: '#/name', or '#/name/<id>' when `match` captures an id. */
+  /**
+   * The hash it answers: '#/name', or '#/name/<id>' when `match` captures an id; a page with a
+   * search in its hash ('#/name?a=1') captures the query instead, and reads its search from it.
+   */
   match: RegExp;
   /** In the navigation under this label, when given. */
   label?: string;
@@ -23,6 +28,8 @@ interface Page {
 const PAGES: Page[] = [
   { match: /^#?\/?$/, label: 'Review queue', href: '#/', scope: 'review', render: () => <ReviewQueue /> },
   { match: /^#\/decisions\/([\w-]+)$/, scope: 'review', render: (id) => <DecisionPage id={id} /> },
+  { match: /^#\/decisions\/?(?:\?(.*))?$/, label: 'Decisions', href: '#/decisions', scope: 'review', render: (query) => <Decisions query={query} /> },
+  { match: /^#\/webhooks(?:\/([\w-]+))?$/, label: 'Webhooks', href: '#/webhooks', scope: 'admin', render: (id) => <Webhooks selected={id} /> },
 ];
 
 function useHash(): string {

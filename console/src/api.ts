@@ -25,7 +25,9 @@ export class ApiError extends Error {
 }
 
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
-type Answer<P extends keyof paths, M extends keyof paths[P]> = paths[P][M] extends { responses: { 200: infer A } } ? A : unknown;
+// The success answer: 200, or 201 (created) or 202 (accepted) for routes that answer so.
+type Success<R> = R extends { 200: infer A } ? A : R extends { 201: infer A } ? A : R extends { 202: infer A } ? A : unknown;
+type Answer<P extends keyof paths, M extends keyof paths[P]> = paths[P][M] extends { responses: infer R } ? Success<R> : unknown;
 type Body<P extends keyof paths, M extends keyof paths[P]> = paths[P][M] extends { body: infer B } ? B : never;
 
 /** Calls `method route` (route as in the OpenAPI document; `params` fill its {braces}). */

@@ -60,6 +60,19 @@ export class ReviewStore {
     return found ?? null;
   }
 
+  /**
+   * The newest review of each decision given, in one query (a page of decisions shows its outcomes
+   * without a query per row). Decisions never reviewed are absent from the map.
+   */
+  async newestByDecision(tenantId: string, decisionIds: readonly string[]): Promise<Map<string, ReviewRow>> {
+    const newest = new Map<string, ReviewRow>();
+    if (decisionIds.length === 0) return newest;
+    const rows = await this.#db.selectFrom('reviews').selectAll()
+      .where('tenant_id', '=', tenantId).where('decision_id', 'in', [...decisionIds]).orderBy('id').execute();
+    for (const row of rows) newest.set(row.decision_id, row);
+    return newest;
+  }
+
   /** Oldest first (created_at), or riskiest first (risk, then oldest id); cursor paging. */
   async list(tenantId: string, query: ReviewQuery = {}): Promise<{ reviews: ReviewRow[]; nextCursor: string | null }> {
     const order = query.order ?? 'oldest';

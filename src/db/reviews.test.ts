@@ -92,4 +92,18 @@ eachDatabase((ctx) => {
     assert.notEqual(appeal.id, reviews[1].id);
     assert.equal((await store.getByDecision(tenantId, decisionId))?.id, appeal.id);
   });
+
+  test('newestByDecision: each decision\'s newest review in one call; other tenants\' and unreviewed are absent', async () => {
+    const { tenants, decisions, reviews: store } = ctx.t.stores;
+    const unreviewed = decisionRow(tenantId);
+    await decisions.insert(unreviewed);
+    const other = (await tenants.create('Reviews elsewhere')).id;
+    const asked = [reviews[1].decision_id, reviews[5].decision_id, unreviewed.id];
+    const newest = await store.newestByDecision(tenantId, asked);
+    assert.deepEqual([...newest.keys()].sort(), asked.slice(0, 2).sort());
+    assert.equal(newest.get(reviews[1].decision_id)?.id, (await store.getByDecision(tenantId, reviews[1].decision_id))?.id, 'the appeal, not the first review');
+    assert.equal(newest.get(reviews[5].decision_id)?.outcome, 'approve');
+    assert.equal((await store.newestByDecision(other, asked)).size, 0);
+    assert.equal((await store.newestByDecision(tenantId, [])).size, 0);
+  });
 });

@@ -75,6 +75,7 @@ export const ReviewOutcomeSchema = Type.Object({
   outcome: Type.Union([Type.String(), Type.Null()]),
   labels: Type.Array(Type.String()),
   note: Type.Union([Type.String(), Type.Null()]),
+  decidedBy: Type.Union([Type.String(), Type.Null()], { description: 'The id of the key that decided.' }),
   decidedAt: Type.Union([Type.String(), Type.Null()]),
 });
 

@@ -1,4 +1,4 @@
-// The audit log of decisions: GET one (with the reviewer's outcome, if any) or search them.
+// The audit log of decisions: GET one or search them, each with the reviewer's outcome (if any).
 
 import { Type } from '@sinclair/typebox';
 import type { Static } from '@sinclair/typebox';
@@ -36,13 +36,18 @@ export async function decisionRoutes(app: FastifyInstance, { service }: { servic
 
   app.get<{ Querystring: Static<typeof ListQuery> }>('/v1/decisions', {
     config: { scope: 'review' },
-    schema: { tags: ['decisions'], summary: 'Search decisions, newest first, with cursor paging', querystring: ListQuery,
+    schema: { tags: ['decisions'], summary: 'Search decisions, newest first, with cursor paging and each one\'s review outcome', querystring: ListQuery,
       response: { 200: Type.Object({ decisions: Type.Array(DecisionSchema), nextCursor: Type.Union([Type.String(), Type.Null()]) }),
         ...errorResponses(403) } },
   }, async (req) => {
     const { tenantId } = principalOf(req);
     await service.flushDecisions();
     const page = await service.stores.decisions.list(tenantId, { ...req.query, limit: req.query.limit ?? 50 });
-    return { decisions: page.decisions.map(rowToDecision), nextCursor: page.nextCursor };
+    const reviews = await service.stores.reviews.newestByDecision(tenantId, page.decisions.map((d) => d.id));
+    const decisions = page.decisions.map((row) => {
+      const review = reviews.get(row.id);
+      return { ...rowToDecision(row), review: review ? reviewView(review) : null };
+    });
+    return { decisions, nextCursor: page.nextCursor };
   });
 }

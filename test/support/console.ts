@@ -1,0 +1,51 @@
+// What the console's browser tests share: whether the console is built, signing in with a key,
+// and the accessibility and layout checks every page gets.
+
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { projectRoot } from '../../src/paths.js';
+import type { TestBrowser } from './browser.js';
+import type { TestServer } from './server.js';
+
+const built = existsSync(path.join(projectRoot(), 'console', 'dist', 'index.html'));
+const missing = 'console/dist/index.html is missing: build the console before its browser tests';
+
+/** The describe() skip: a checkout without a built console skips, except in CI, where it fails. */
+export const consoleSkip: string | false = !built && process.env.CI !== 'true' ? missing : false;
+export function assertConsoleBuilt(): void { assert.ok(built, missing); }
+
+/** Signs in at /console/ with `key` (the admin key unless given) and waits for the review queue. */
+export async function signIn(page: Page, s: TestServer, key = s.adminKey): Promise<void> {
+  await page.goto(`${s.url}/console/`);
+  await page.getByLabel('API key').fill(key);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { name: 'Review queue' }).waitFor();
+}
+
+/** A new page signed in, and the errors it throws (a test ends by checking there were none). */
+export async function signedInPage(browser: TestBrowser, s: TestServer, key = s.adminKey): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (err) => errors.push(err.message));
+  await signIn(page, s, key);
+  return { page, errors };
+}
+
+/** Form fields without a label (none should have one), described by tag and name. */
+export function unlabelledFields(page: Page): Promise<string[]> {
+  return page.evaluate(() => [...document.querySelectorAll('input, select, textarea')]
+    .filter((el) => {
+      const field = el as HTMLInputElement;
+      return field.labels?.length === 0 && !field.getAttribute('aria-label') && !field.getAttribute('aria-labelledby');
+    })
+    .map((el) => `${el.tagName.toLowerCase()}[${(el as HTMLInputElement).type}]`));
+}
+
+/** At this viewport the page needs no sideways scrolling (wide tables scroll in their own box). */
+export async function assertFits(page: Page, width: number, height: number): Promise<void> {
+  await page.setViewportSize({ width, height });
+  const [scroll, client] = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
+  assert.ok(scroll <= client, `at ${width}×${height} the page is ${scroll} px wide in a ${client} px window`);
+}
