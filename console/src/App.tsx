@@ -5,6 +5,7 @@ import { useEffect, useState } from 'react';
 import type { ReactNode } from 'react';
 import { call, session } from './api';
 import type { Scope } from './api';
+import { Dashboard } from './Dashboard';
 import { DecisionPage } from './DecisionPage';
 import { ReviewQueue } from './ReviewQueue';
 import { SignIn } from './SignIn';
@@ -22,6 +23,7 @@ interface Page {
 const PAGES: Page[] = [
   { match: /^#?\/?$/, label: 'Review queue', href: '#/', scope: 'review', render: () => <ReviewQueue /> },
   { match: /^#\/decisions\/([\w-]+)$/, scope: 'review', render: (id) => <DecisionPage id={id} /> },
+  { match: /^#\/dashboard$/, label: 'Dashboard', href: '#/dashboard', scope: 'review', render: () => <Dashboard /> },
 ];
 
 function useHash(): string {
