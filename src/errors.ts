@@ -48,6 +48,9 @@ export const ERRORS = {
   JOB_NOT_FOUND: { status: 404, message: 'No job with that id.' },
   JOB_FINISHED: { status: 409, message: 'The job has ended already.' },
   STREAM_NOT_FOUND: { status: 404, message: 'No stream with that id.' },
+  STATS_RANGE_INVALID: { status: 400, message: 'The stats window ends before it begins.' },
+  STATS_RANGE_TOO_LONG: { status: 400, message: 'The stats window is longer than the limit.' },
+  STATS_TOO_MANY_BUCKETS: { status: 400, message: 'The stats window holds more buckets than the limit.' },
   SERVICE_NOT_READY: { status: 503, message: 'The service is starting or its database is unreachable.' },
   INTERNAL: { status: 500, message: 'Something went wrong on our side; the request id is in the log.' },
 } as const satisfies Record<string, { status: number; message: string }>;

@@ -4,6 +4,7 @@
 import { useEffect, useState } from 'react';
 import type { MouseEvent, ReactNode } from 'react';
 import { call, session } from './api';
+import { Dashboard } from './Dashboard';
 import { DecisionPage } from './DecisionPage';
 import { Decisions } from './Decisions';
 import { MeContext, allows } from './me';
@@ -30,6 +31,7 @@ const PAGES: Page[] = [
   { match: /^#\/decisions\/([\w-]+)$/, scope: 'review', render: (id) => <DecisionPage id={id} /> },
   { match: /^#\/decisions\/?(?:\?(.*))?$/, label: 'Decisions', href: '#/decisions', scope: 'review', render: (query) => <Decisions query={query} /> },
   { match: /^#\/webhooks(?:\/([\w-]+))?$/, label: 'Webhooks', href: '#/webhooks', scope: 'admin', render: (id) => <Webhooks selected={id} /> },
+  { match: /^#\/dashboard$/, label: 'Dashboard', href: '#/dashboard', scope: 'review', render: () => <Dashboard /> },
 ];
 
 function useHash(): string {

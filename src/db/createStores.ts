@@ -11,6 +11,7 @@ import { TenantStore } from './TenantStore.js';
 import { WebhookStore } from './WebhookStore.js';
 import { JobStore } from './JobStore.js';
 import { StreamStore } from './StreamStore.js';
+import { StatsStore } from './StatsStore.js';
 
 export interface Stores {
   readonly tenants: TenantStore;
@@ -23,6 +24,7 @@ export interface Stores {
   readonly webhooks: WebhookStore;
   readonly jobs: JobStore;
   readonly streams: StreamStore;
+  readonly stats: StatsStore;
 }
 
 export function createStores(db: Db): Stores {
@@ -38,5 +40,6 @@ export function createStores(db: Db): Stores {
     webhooks: new WebhookStore(k),
     jobs: new JobStore(k),
     streams: new StreamStore(k),
+    stats: new StatsStore(k),
   });
 }

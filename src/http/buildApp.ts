@@ -28,6 +28,7 @@ import { openAiModerationRoutes } from './routes/openaiModerations.js';
 import { policyRoutes } from './routes/policies.js';
 import { reviewRoutes } from './routes/reviews.js';
 import { settingsRoutes } from './routes/settings.js';
+import { statsRoutes } from './routes/stats.js';
 import { webhookRoutes } from './routes/webhooks.js';
 import { jobRoutes } from './routes/jobs.js';
 import { streamRoutes } from './routes/streams.js';
@@ -82,6 +83,7 @@ export async function buildApp(service: Service, options: AppOptions = {}): Prom
   await app.register(keyRoutes, { service });
   await app.register(auditRoutes, { service });
   await app.register(settingsRoutes, { service });
+  await app.register(statsRoutes, { service });
   await app.register(webhookRoutes, { service });
   await app.register(jobRoutes, { service });
   await app.register(streamRoutes, { service });
