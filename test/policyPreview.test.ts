@@ -3,45 +3,15 @@
 
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { PREVIEW_TEXTS, harassmentBlockAt, moderated } from './support/decisions.js';
+import type { StoredDecision } from './support/decisions.js';
 import { databases, startServer } from './support/server.js';
 import type { TestServer } from './support/server.js';
-
-// Insults of several strengths, a threat, spam, and harmless texts: a spread of harassment scores.
-export const PREVIEW_TEXTS = [
-  'Honestly, you are such an idiot for parking there.',
-  'You are a pathetic loser and everyone knows it.',
-  'shut up, moron',
-  'what a stupid idea, you clown',
-  'I will kill you if you come back here.',
-  'Great game last night, well played everyone!',
-  'Can someone share the meeting notes?',
-  'BUY CHEAP PILLS NOW visit cheap-pills.example.com call +1 555 010 9999',
-  'The weather is lovely today.',
-  'you ugly worthless piece of garbage',
-  'Thanks for the help, idiot-proof instructions indeed.',
-  'Go away, nobody likes you, freak.',
-];
-
-interface Stored { id: string; suggestion: string; categories: Record<string, { score: number; severity: string }>; evidence: { listId?: string; action?: string }[] }
-
-/** Moderates the texts and returns their stored decisions, newest first (as the preview reads them). */
-export async function moderated(s: TestServer, texts: readonly string[]): Promise<Stored[]> {
-  const made = await s.call('POST', '/v1/moderate/text', { texts });
-  assert.equal(made.status, 200, JSON.stringify(made.body));
-  const page = await s.call('GET', '/v1/decisions?limit=500');
-  return page.body.decisions as Stored[];
-}
-
-function tally(suggestions: readonly string[]): Record<string, number> {
-  const counts: Record<string, number> = { pass: 0, review: 0, block: 0 };
-  for (const s of suggestions) counts[s] += 1;
-  return counts;
-}
 
 for (const db of databases()) {
   describe(`policy preview (${db.name})`, () => {
     let s: TestServer;
-    let decisions: Stored[];
+    let decisions: StoredDecision[];
     before(async () => {
       s = await startServer(db.url);
       decisions = await moderated(s, PREVIEW_TEXTS);
@@ -50,11 +20,8 @@ for (const db of databases()) {
 
     test('a lower block threshold for harassment: exactly the decisions whose stored score meets it move to block', async () => {
       // Under the defaults a harassment score alone never blocks below severity high; at 0.3 it does.
-      const moved = decisions.filter((d) => d.suggestion !== 'block' && d.categories.harassment.score >= 0.3);
+      const { moved, current: stored, proposed: after } = harassmentBlockAt(decisions, 0.3);
       assert.ok(moved.length >= 2, `the texts give some harassment scores of 0.3 or more: ${JSON.stringify(decisions.map((d) => d.categories.harassment))}`);
-      const stored = tally(decisions.map((d) => d.suggestion));
-      const after = tally(decisions.map((d) => (d.categories.harassment.score >= 0.3 ? 'block' : d.suggestion)));
-
       const r = await s.call('POST', '/v1/policies/default/preview', { categories: { harassment: { block: 0.3 } } });
       assert.equal(r.status, 200, JSON.stringify(r.body));
       assert.equal(r.body.considered, PREVIEW_TEXTS.length);

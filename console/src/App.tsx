@@ -6,6 +6,8 @@ import type { ReactNode } from 'react';
 import { call, session } from './api';
 import type { Scope } from './api';
 import { DecisionPage } from './DecisionPage';
+import { Lists } from './Lists';
+import { Policies } from './Policies';
 import { ReviewQueue } from './ReviewQueue';
 import { SignIn } from './SignIn';
 
@@ -22,6 +24,8 @@ interface Page {
 const PAGES: Page[] = [
   { match: /^#?\/?$/, label: 'Review queue', href: '#/', scope: 'review', render: () => <ReviewQueue /> },
   { match: /^#\/decisions\/([\w-]+)$/, scope: 'review', render: (id) => <DecisionPage id={id} /> },
+  { match: /^#\/policies$/, label: 'Policies', href: '#/policies', scope: 'review', render: () => <Policies /> },
+  { match: /^#\/lists$/, label: 'Lists', href: '#/lists', scope: 'review', render: () => <Lists /> },
 ];
 
 function useHash(): string {
