@@ -9,6 +9,8 @@ import { DecisionPage } from './DecisionPage';
 import { Decisions } from './Decisions';
 import { MeContext, allows } from './me';
 import type { Me, Scope } from './me';
+import { Lists } from './Lists';
+import { Policies } from './Policies';
 import { ReviewQueue } from './ReviewQueue';
 import { SignIn } from './SignIn';
 import { Webhooks } from './Webhooks';
@@ -30,8 +32,10 @@ const PAGES: Page[] = [
   { match: /^#?\/?$/, label: 'Review queue', href: '#/', scope: 'review', render: () => <ReviewQueue /> },
   { match: /^#\/decisions\/([\w-]+)$/, scope: 'review', render: (id) => <DecisionPage id={id} /> },
   { match: /^#\/decisions\/?(?:\?(.*))?$/, label: 'Decisions', href: '#/decisions', scope: 'review', render: (query) => <Decisions query={query} /> },
-  { match: /^#\/webhooks(?:\/([\w-]+))?$/, label: 'Webhooks', href: '#/webhooks', scope: 'admin', render: (id) => <Webhooks selected={id} /> },
   { match: /^#\/dashboard$/, label: 'Dashboard', href: '#/dashboard', scope: 'review', render: () => <Dashboard /> },
+  { match: /^#\/policies$/, label: 'Policies', href: '#/policies', scope: 'review', render: () => <Policies /> },
+  { match: /^#\/lists$/, label: 'Lists', href: '#/lists', scope: 'review', render: () => <Lists /> },
+  { match: /^#\/webhooks(?:\/([\w-]+))?$/, label: 'Webhooks', href: '#/webhooks', scope: 'admin', render: (id) => <Webhooks selected={id} /> },
 ];
 
 function useHash(): string {

@@ -66,6 +66,13 @@ export class DecisionStore {
     const page = toPage(rows, limit, (r) => r.id);
     return { decisions: page.items, nextCursor: page.nextCursor };
   }
+
+  /** The newest `limit` decisions made under any of these policies ('name@version'), newest first. */
+  async newestUnder(tenantId: string, policies: readonly string[], limit: number): Promise<DecisionRow[]> {
+    if (policies.length === 0) return [];
+    return this.#db.selectFrom('decisions').selectAll().where('tenant_id', '=', tenantId)
+      .where('policy', 'in', policies).orderBy('id', 'desc').limit(limit).execute();
+  }
 }
 
 // '!' as the escape character: it means the same to SQLite and PostgreSQL, unlike a backslash.

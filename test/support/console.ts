@@ -1,12 +1,15 @@
-// What the console's browser tests share: whether the console is built, signing in with a key,
-// and the accessibility and layout checks every page gets.
+// What the console's browser tests share: whether the console is built, a server and a browser for
+// a suite, signing in with a key, and the accessibility and layout checks every page gets.
 
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { after, before } from 'node:test';
 import type { Page } from 'playwright-core';
 import { projectRoot } from '../../src/paths.js';
+import { openBrowser } from './browser.js';
 import type { TestBrowser } from './browser.js';
+import { startServer } from './server.js';
 import type { TestServer } from './server.js';
 
 const built = existsSync(path.join(projectRoot(), 'console', 'dist', 'index.html'));
@@ -15,6 +18,30 @@ const missing = 'console/dist/index.html is missing: build the console before it
 /** The describe() skip: a checkout without a built console skips, except in CI, where it fails. */
 export const consoleSkip: string | false = !built && process.env.CI !== 'true' ? missing : false;
 export function assertConsoleBuilt(): void { assert.ok(built, missing); }
+
+/** Inside a describe(): a real server over `databaseUrl` and Chromium, started before its tests and closed after. */
+export function serverAndBrowser(databaseUrl: string | null, env: Record<string, string> = {}): { server: () => TestServer; browser: () => TestBrowser } {
+  let server: TestServer | undefined;
+  let browser: TestBrowser | undefined;
+  before(async () => {
+    assertConsoleBuilt();
+    server = await startServer(databaseUrl, env);
+    browser = await openBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  return { server: () => server!, browser: () => browser! };
+}
+
+/** Opens `/console/<hash>`, signs in with `key` and waits for the page's heading. */
+export async function signInTo(page: Page, url: string, key: string, hash: string, heading: string): Promise<void> {
+  await page.goto(`${url}/console/${hash}`);
+  await page.getByLabel('API key').fill(key);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
+}
 
 /** Signs in at /console/ with `key` (the admin key unless given) and waits for the review queue. */
 export async function signIn(page: Page, s: TestServer, key = s.adminKey): Promise<void> {

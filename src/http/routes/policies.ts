@@ -1,14 +1,19 @@
 // Policies: per-category review/block thresholds and the lists that apply. Every PUT stores a
 // new version; decisions record name@version, so the audit trail shows which rules decided.
+// A preview replays recent decisions under a proposed body before anyone saves it.
 
 import { Type } from '@sinclair/typebox';
 import type { Static } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
+import { SUGGESTIONS } from '../../content/index.js';
 import { BulwarkError } from '../../errors.js';
+import { PREVIEW_LAST_DEFAULT, PREVIEW_LAST_MAX, previewPolicy } from '../../moderation/index.js';
 import { parsePolicyBody } from '../../policies/index.js';
+import type { PolicyBody } from '../../policies/index.js';
+import { rowToDecision } from '../../service/index.js';
 import type { Service } from '../../service/index.js';
 import { principalOf } from '../plugins/auth.js';
-import { POLICY_NAME_PATTERN, errorResponses } from '../schemas.js';
+import { POLICY_NAME_PATTERN, errorResponses, literalUnion } from '../schemas.js';
 
 // Loose here on purpose: parsePolicyBody checks the values and answers POLICY_INVALID with a reason.
 const Threshold = Type.Union([Type.Number(), Type.String(), Type.Null()],
@@ -19,6 +24,24 @@ const Body = Type.Object({
   categories: Type.Optional(Type.Record(Type.String(), Rule, { description: 'Categories left out keep the defaults.' })),
   lists: Type.Optional(Type.Union([Type.Literal('all'), Type.Array(Type.String())])),
 }, { additionalProperties: false });
+
+const PreviewBody = Type.Object({
+  ...Body.properties,
+  last: Type.Optional(Type.Integer({ minimum: 1, maximum: PREVIEW_LAST_MAX,
+    description: `How many of the newest decisions made under this policy (any version) to replay; default ${PREVIEW_LAST_DEFAULT}.` })),
+}, { additionalProperties: false });
+
+const Counts = Type.Object({ pass: Type.Integer(), review: Type.Integer(), block: Type.Integer() });
+const PreviewSchema = Type.Object({
+  policy: Type.String(), version: Type.Integer({ description: 'The current version, replayed beside the proposed body.' }),
+  last: Type.Integer(), considered: Type.Integer({ description: 'Decisions replayed (fewer than last when there are fewer).' }),
+  current: Counts, proposed: Counts,
+  difference: Type.Object(Counts.properties, { description: 'proposed − current: block +12 is "12 more blocks".' }),
+  changed: Type.Integer({ description: 'Decisions whose suggestion changes.' }),
+  approximate: Type.Integer({ description: 'Decisions the replay had to approximate (lists applied differently); see docs/api.md.' }),
+  examples: Type.Array(Type.Object({ id: Type.String(), from: literalUnion(SUGGESTIONS), to: literalUnion(SUGGESTIONS) }),
+    { description: 'Up to 10 changed decisions, newest first.' }),
+});
 
 const PolicySchema = Type.Object({
   name: Type.String(), version: Type.Integer(), createdAt: Type.String(),
@@ -40,6 +63,16 @@ export async function policyRoutes(app: FastifyInstance, { service }: { service:
     const p = await policies.latest(tenantId, name);
     if (!p) throw new BulwarkError('POLICY_NOT_FOUND', `No policy named "${name}".`);
     return p;
+  };
+  /** The body as PUT takes it: valid, and naming only lists the tenant has. */
+  const proposal = async (tenantId: string, input: unknown): Promise<PolicyBody> => {
+    const body = parsePolicyBody(input);
+    if (body.lists !== 'all') {
+      const known = new Set((await service.stores.lists.list(tenantId)).map((l) => l.id));
+      const unknown = body.lists.filter((id) => !known.has(id));
+      if (unknown.length > 0) throw new BulwarkError('POLICY_INVALID', `Unknown list id(s): ${unknown.join(', ')}.`, { unknown });
+    }
+    return body;
   };
 
   app.get('/v1/policies', {
@@ -79,15 +112,30 @@ export async function policyRoutes(app: FastifyInstance, { service }: { service:
       response: { 200: PolicySchema, ...errorResponses(400, 403) } },
   }, async (req) => {
     const { tenantId, keyId } = principalOf(req);
-    const body = parsePolicyBody(req.body);
-    if (body.lists !== 'all') {
-      const known = new Set((await service.stores.lists.list(tenantId)).map((l) => l.id));
-      const unknown = body.lists.filter((id) => !known.has(id));
-      if (unknown.length > 0) throw new BulwarkError('POLICY_INVALID', `Unknown list id(s): ${unknown.join(', ')}.`, { unknown });
-    }
+    const body = await proposal(tenantId, req.body);
     const saved = await policies.save(tenantId, req.params.name, body);
     await service.changed({ tenant: tenantId });
     await service.stores.audit.record({ tenantId, actor: keyId, action: 'policy.update', target: `${saved.name}@${saved.version}`, detail: { ...body } });
     return view(saved);
+  });
+
+  app.post<{ Params: Static<typeof NameParams>; Body: Static<typeof PreviewBody> }>('/v1/policies/:name/preview', {
+    config: { scope: 'review' },
+    schema: { tags: ['policies'], summary: 'What a new version would have decided for the newest decisions (changes nothing)',
+      params: NameParams, body: PreviewBody, response: { 200: PreviewSchema, ...errorResponses(400, 404) } },
+  }, async (req) => {
+    const { tenantId } = principalOf(req);
+    const { last = PREVIEW_LAST_DEFAULT, ...input } = req.body;
+    const current = await latest(tenantId, req.params.name);
+    const proposed = await proposal(tenantId, input);
+    const versions = await policies.versions(tenantId, req.params.name);
+    const bodies = new Map(versions.map((v) => [`${v.name}@${v.version}`, parsePolicyBody(v.body)]));
+    await service.flushDecisions();
+    const rows = await service.stores.decisions.newestUnder(tenantId, [...bodies.keys()], last);
+    const listIds = new Set((await service.stores.lists.list(tenantId)).map((l) => l.id));
+    const preview = previewPolicy({
+      decisions: rows.map(rowToDecision), versions: bodies, listIds, current: parsePolicyBody(current.body), proposed,
+    });
+    return { policy: current.name, version: current.version, last, ...preview };
   });
 }

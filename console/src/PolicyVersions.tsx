@@ -1,0 +1,34 @@
+// A policy's history, newest first, each version with what it changed from the one before.
+
+import { useEffect, useState } from 'react';
+import { call } from './api';
+import { changesBetween } from './policyText';
+import type { Policy } from './policyText';
+import { errorText } from './useScopes';
+
+export function PolicyVersions({ name, version }: { name: string; version: number }) {
+  const [versions, setVersions] = useState<Policy[] | null>(null);
+  const [error, setError] = useState('');
+  useEffect(() => {
+    call('get', '/v1/policies/{name}/versions', { params: { name } }).then((r) => setVersions(r.versions), (err: unknown) => setError(errorText(err)));
+  }, [name, version]);
+  return (
+    <section aria-labelledby="versions-heading" className="versions">
+      <h3 id="versions-heading">Version history</h3>
+      {error && <p role="alert">{error}</p>}
+      <ol aria-label="Versions">
+        {versions?.map((v, k) => {
+          const older = versions[k + 1];
+          const changes = older ? changesBetween(older, v) : [];
+          return (
+            <li key={v.version}>
+              <strong>Version {v.version}</strong> · <time dateTime={v.createdAt}>{new Date(v.createdAt).toLocaleString()}</time>
+              {v.description && <> · {v.description}</>}
+              {older && <div className="muted">{changes.length ? changes.join('; ') : 'no change'}</div>}
+            </li>
+          );
+        })}
+      </ol>
+    </section>
+  );
+}
