@@ -38,10 +38,12 @@ export function ReviewQueue() {
   useEffect(() => { load().catch((err: unknown) => setStatus(failure(err))); }, [load]);
   const current = items?.[Math.min(selected, items.length - 1)];
 
-  // Opening an open item claims it for this key (once: a refused claim reloads the queue).
+  // Opening an item (a click, j or k — not merely landing on the queue) claims it for this key,
+  // once: a refused claim reloads the queue.
+  const [opened, setOpened] = useState(false);
   const tried = useRef(new Set<string>());
   useEffect(() => {
-    if (!current || current.status !== 'open' || tried.current.has(current.id)) return;
+    if (!opened || !current || current.status !== 'open' || tried.current.has(current.id)) return;
     tried.current.add(current.id);
     call('post', '/v1/reviews/{id}/claim', { params: { id: current.id } }).then((claimed) => {
       setItems((all) => all?.map((item) => (item.id === claimed.id ? { ...item, ...claimed } : item)) ?? all);
@@ -49,7 +51,7 @@ export function ReviewQueue() {
       setStatus(failure(err));
       void load();
     });
-  }, [current, load]);
+  }, [opened, current, load]);
 
   const takenByOther = !!current && current.status === 'claimed' && current.claimedBy !== me.keyId;
   const decide = useCallback(async (verdict: Verdict) => {
@@ -63,9 +65,13 @@ export function ReviewQueue() {
     }
   }, [current, load]);
 
+  const open = (move: (k: number) => number) => {
+    setOpened(true);
+    setSelected(move);
+  };
   useShortcuts({
-    j: () => setSelected((k) => Math.min(k + 1, (items?.length ?? 1) - 1)),
-    k: () => setSelected((k) => Math.max(k - 1, 0)),
+    j: () => open((k) => Math.min(k + 1, (items?.length ?? 1) - 1)),
+    k: () => open((k) => Math.max(k - 1, 0)),
   });
 
   return (
@@ -79,7 +85,7 @@ export function ReviewQueue() {
         <ul aria-label="Review queue items" className="items">
           {items?.map((item, k) => (
             <li key={item.id}>
-              <button type="button" aria-current={item === current} onClick={() => setSelected(k)}>
+              <button type="button" aria-current={item === current} onClick={() => open(() => k)}>
                 <span className={`chip ${item.decision?.suggestion ?? ''}`}>{item.decision?.suggestion ?? '?'}</span>
                 {' '}<span className="chip">{item.decision?.kind}</span>
                 {item.status === 'claimed' && item.claimedBy !== me.keyId && <span className="chip"> claimed</span>}
