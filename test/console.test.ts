@@ -215,6 +215,7 @@ describe('review console (sqlite)', { skip }, () => {
     const qr = job.decision.evidence.find((e: any) => e.source === 'qr');
     await page.locator('.box[aria-label^="ads"]').first().waitFor();
     await assertBoxOver(page, '.frame video', `.box[aria-label="ads: “${qr.text}”"]`, qr.region, 1280);
+    await page.evaluate(() => document.querySelector('.media')?.scrollIntoView({ block: 'start' }));
     await screenshot(page, 'console-video');
   });
 });

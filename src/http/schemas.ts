@@ -92,13 +92,13 @@ export const DecisionSchema = Type.Object({
     format: Type.String(), width: Type.Integer(), height: Type.Integer(), frames: Type.Integer(), bytes: Type.Integer(),
     sha256: Type.String(), pdq: Type.String({ description: 'PDQ hash, 64 hex digits: what an image hash list matches.' }),
     pdqQuality: Type.Integer({ description: '0–100; below 50 the picture is too flat for its PDQ to mean much.' }),
-  }, { description: 'Pictures: format, size (EXIF orientation applied) and hashes. The bytes are never stored.' })),
+  }, { description: 'Pictures: format, size (EXIF orientation applied) and hashes. The bytes are kept only for review (GET /v1/decisions/{id}/media) when the tenant stores content and the picture was flagged.' })),
   recording: Type.Optional(Type.Object({
     format: Type.String(), duration: Type.Number({ description: 'Seconds.' }), bytes: Type.Integer(), sha256: Type.String(),
     video: Type.Union([Type.Object({ width: Type.Integer(), height: Type.Integer() }), Type.Null()]),
     frames: Type.Optional(Type.Object({ interval: Type.Number(), sampled: Type.Integer(), analysed: Type.Integer() },
       { description: 'Video: frames sampled (every interval seconds and at scene changes) and analysed (near-duplicates skipped).' })),
-  }, { description: 'Audio and video: what was moderated. The file is never stored.' })),
+  }, { description: 'Audio and video: what was moderated. The file is kept only for review (GET /v1/decisions/{id}/media) when the tenant stores content and it was flagged.' })),
   timeline: Type.Optional(Type.Array(Type.Object({
     start: Type.Number(), end: Type.Number(), categories: Type.Array(literalUnion(CATEGORIES)), severity: literalUnion(SEVERITIES),
   }), { description: 'Audio and video: the flagged moments, in order.' })),
