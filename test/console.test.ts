@@ -5,7 +5,7 @@
 // finding from the timeline.
 
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -13,10 +13,10 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { scene, withCaptions } from '../src/images/fixtures.js';
-import { projectRoot } from '../src/paths.js';
 import { adFrame, videoClip } from '../src/video/fixtures.js';
 import { openBrowser, screenshot } from './support/browser.js';
 import type { TestBrowser } from './support/browser.js';
+import { assertConsoleBuilt, assertFits, consoleSkip, signIn, unlabelledFields } from './support/console.js';
 import { finishedJob, postMedia } from './support/media.js';
 import { startServer } from './support/server.js';
 import type { TestServer } from './support/server.js';
@@ -24,11 +24,6 @@ import type { TestServer } from './support/server.js';
 // One evidence span in the middle of the text, so a mark drawn at the wrong offset shows.
 const TEXT = 'Honestly, you are such an idiot for parking there.';
 const SPAN = 'you are such an idiot';
-
-const built = existsSync(path.join(projectRoot(), 'console', 'dist', 'index.html'));
-const missing = 'console/dist/index.html is missing: build the console before its browser tests';
-// A checkout without a built console skips; in CI a missing console is a failure, never a skip.
-const skip = !built && process.env.CI !== 'true' ? missing : false;
 
 async function flagged(s: TestServer): Promise<{ decisionId: string; reviewId: string }> {
   const d = await s.call('POST', '/v1/moderate/text', { text: TEXT });
@@ -40,11 +35,9 @@ async function flagged(s: TestServer): Promise<{ decisionId: string; reviewId: s
   return { decisionId: d.body.id, reviewId: review.id };
 }
 
-async function signIn(page: Page, s: TestServer): Promise<void> {
-  await page.goto(`${s.url}/console/`);
-  await page.getByLabel('API key').fill(s.adminKey);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('heading', { name: 'Review queue' }).waitFor();
+/** Signs in, and checks the key is kept for this tab only. */
+async function signInForTab(page: Page, s: TestServer): Promise<void> {
+  await signIn(page, s);
   const stored = await page.evaluate(() => [JSON.stringify(sessionStorage), JSON.stringify(localStorage)]);
   assert.ok(stored[0].includes(s.adminKey), 'the key is kept in sessionStorage');
   assert.ok(!stored[1].includes(s.adminKey), 'the key does not outlive the tab in localStorage');
@@ -76,12 +69,12 @@ async function assertBoxOver(page: Page, media: string, boxSelector: string, reg
   assert.ok(drawn.every((d, k) => Math.abs(d - want[k]) <= 2), `box drawn at ${JSON.stringify(drawn)}, want ${JSON.stringify(want)}`);
 }
 
-describe('review console (sqlite)', { skip }, () => {
+describe('review console (sqlite)', { skip: consoleSkip }, () => {
   let s: TestServer | undefined;
   let browser: TestBrowser | undefined;
   let dir = '';
   before(async () => {
-    assert.ok(built, missing);
+    assertConsoleBuilt();
     dir = await mkdtemp(path.join(tmpdir(), 'bulwark-console-test-'));
     s = await startServer(null, { BULWARK_STORE_CONTENT: 'true', BULWARK_IMAGE_THREADS: '1' });
     browser = await openBrowser();
@@ -101,9 +94,12 @@ describe('review console (sqlite)', { skip }, () => {
     page.on('pageerror', (err) => errors.push(err.message));
     page.on('request', (req) => urls.push(req.url()));
 
-    await signIn(page, server);
+    await signInForTab(page, server);
     await openItem(page);
     await screenshot(page, 'console-review');
+    assert.deepEqual(await unlabelledFields(page), [], 'every field of the queue has a label');
+    await assertFits(page, 768, 1024);
+    await page.setViewportSize({ width: 1280, height: 800 });
     await page.keyboard.press('a');
     await page.getByRole('status').filter({ hasText: 'Approved' }).waitFor();
     await page.getByRole('list', { name: 'Review queue items' }).getByRole('button', { name: /Honestly, you are such an idiot/ })
