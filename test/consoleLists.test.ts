@@ -7,7 +7,7 @@ import { beforeEach, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { screenshot } from './support/browser.js';
 import type { TestBrowser } from './support/browser.js';
-import { serverAndBrowser, signInTo, consoleSkip } from './support/console.js';
+import { assertFits, consoleSkip, serverAndBrowser, signInTo, unlabelledFields } from './support/console.js';
 import { databases } from './support/server.js';
 import type { TestServer } from './support/server.js';
 
@@ -74,6 +74,9 @@ for (const db of databases()) {
       const rejected = page.getByRole('table', { name: 'Rejected entries' });
       assert.match((await rejected.textContent()) ?? '', /x{60}… \(201 characters\)must be 1–200 characters/);
       await screenshot(page, 'console-lists');
+      assert.deepEqual(await unlabelledFields(page), [], 'every field has a label');
+      await assertFits(page, 768, 1024);
+      await page.setViewportSize({ width: 1280, height: 800 });
       assert.deepEqual(await allEntries(s, list.id), ['zorblax', ...IMPORTED, 'alpha']);
 
       const entries = page.getByRole('table', { name: 'Entries' });

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { beforeEach, describe, test } from 'node:test';
 import { screenshot } from './support/browser.js';
 import type { TestBrowser } from './support/browser.js';
-import { serverAndBrowser, signInTo, consoleSkip } from './support/console.js';
+import { assertFits, consoleSkip, serverAndBrowser, signInTo, unlabelledFields } from './support/console.js';
 import { PREVIEW_TEXTS, harassmentBlockAt, moderated } from './support/decisions.js';
 import { databases } from './support/server.js';
 import type { TestServer } from './support/server.js';
@@ -52,6 +52,9 @@ for (const db of databases()) {
       const examples = page.getByRole('list', { name: 'Decisions that would change' }).getByRole('link');
       assert.deepEqual(await examples.allTextContents(), derived.moved.slice(0, 10).map((d) => d.id));
       await screenshot(page, 'console-policies');
+      assert.deepEqual(await unlabelledFields(page), [], 'every field has a label');
+      await assertFits(page, 768, 1024);
+      await page.setViewportSize({ width: 1280, height: 800 });
 
       await page.getByRole('button', { name: 'Save as version 2' }).click();
       await page.getByRole('status').filter({ hasText: 'Saved default as version 2.' }).waitFor();
