@@ -3,7 +3,7 @@
 // console's largest dependency) load only when this page is first opened.
 
 import { Suspense, lazy, useEffect, useState } from 'react';
-import { ApiError, call } from './api';
+import { call, errorText } from './api';
 import type { paths } from './generated/api';
 
 export type Stats = paths['/v1/stats']['get']['responses'][200];
@@ -41,7 +41,7 @@ export function Dashboard() {
     const query = { since: sinceOf(range, now), until: new Date(now).toISOString(), bucket: RANGES[range].bucket };
     call('get', '/v1/stats', { query }).then(
       (answer) => { if (current) { setStats({ answer, at: new Date() }); setError(''); } },
-      (err: unknown) => { if (current) setError(err instanceof ApiError ? `${err.code}: ${err.message}` : String(err)); },
+      (err: unknown) => { if (current) setError(errorText(err)); },
     ).finally(() => { if (current) setLoading(false); });
     return () => { current = false; };
   }, [range, reloads]);

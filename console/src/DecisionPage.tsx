@@ -2,7 +2,7 @@
 // the scores, the reviewer's outcome, the file's facts, the models that judged and the caller's metadata.
 
 import { useEffect, useState } from 'react';
-import { ApiError, call } from './api';
+import { call, errorText } from './api';
 import type { Decision } from './api';
 import { ContentView } from './ContentView';
 import { FileFacts, Metadata, Models, Reasons, ReviewOutcome } from './DecisionFacts';
@@ -15,7 +15,7 @@ export function DecisionPage({ id }: { id: string }) {
     setDecision(null);
     setError('');
     call('get', '/v1/decisions/{id}', { params: { id } })
-      .then(setDecision, (err: unknown) => setError(err instanceof ApiError ? `${err.code}: ${err.message}` : String(err)));
+      .then(setDecision, (err: unknown) => setError(errorText(err)));
   }, [id]);
   if (error) return <p role="alert">{error}</p>;
   if (!decision) return <p role="status">Loading…</p>;

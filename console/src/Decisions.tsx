@@ -2,7 +2,7 @@
 // newest first, each with the reviewer's outcome; "Load more" follows the API's cursor.
 
 import { useEffect, useState } from 'react';
-import { ApiError, call } from './api';
+import { call, errorText } from './api';
 import type { Decision } from './api';
 import { DecisionSearch, filterParams, parseFilters } from './DecisionSearch';
 
@@ -37,7 +37,7 @@ export function Decisions({ query }: { query: string }) {
       setLoading(false);
     }
   };
-  const explain = (err: unknown) => setError(err instanceof ApiError ? `${err.code}: ${err.message}` : String(err));
+  const explain = (err: unknown) => setError(errorText(err));
 
   useEffect(() => {
     let current = true;

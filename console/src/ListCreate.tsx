@@ -3,9 +3,8 @@
 
 import { useState } from 'react';
 import type { FormEvent } from 'react';
-import { call } from './api';
+import { call, errorText } from './api';
 import type { paths, schemas } from './generated/api';
-import { errorText } from './useScopes';
 
 type Create = paths['/v1/lists']['post']['body'];
 
@@ -28,9 +27,8 @@ export function ListCreate({ onCreated }: { onCreated: (list: schemas['List']) =
     event.preventDefault();
     const { maxDistance, match, ...common } = form;
     try {
-      // call() types 200 answers; this route answers 201.
       const created = await call('post', '/v1/lists', { body: form.kind === 'image' ? { ...common, maxDistance } : { ...common, match } });
-      onCreated(created as paths['/v1/lists']['post']['responses'][201]);
+      onCreated(created);
       setError('');
       set({ name: '' });
     } catch (err) {

@@ -3,9 +3,8 @@
 
 import { useCallback, useEffect, useState } from 'react';
 import type { FormEvent } from 'react';
-import { call } from './api';
+import { call, errorText } from './api';
 import type { paths } from './generated/api';
-import { errorText } from './useScopes';
 
 type Entry = paths['/v1/lists/{id}/entries']['get']['responses'][200]['entries'][number];
 const PAGE = '50';

@@ -2,10 +2,9 @@
 // with a progress bar, and the report says what went in and what was rejected, and why.
 
 import { useState } from 'react';
-import { call } from './api';
+import { call, errorText } from './api';
 import { entryLines, importEntries } from './importEntries';
 import type { ImportReport } from './importEntries';
-import { errorText } from './useScopes';
 
 export function ListImport({ listId, onImported }: { listId: string; onImported: () => void }) {
   const [text, setText] = useState('');

@@ -2,17 +2,17 @@
 // create and delete lists, add, remove and import entries (review keys read).
 
 import { useCallback, useEffect, useState } from 'react';
-import { call } from './api';
+import { call, errorText } from './api';
 import type { schemas } from './generated/api';
 import { ListCreate } from './ListCreate';
 import { ListEntries } from './ListEntries';
 import { ListImport } from './ListImport';
-import { errorText, isAdmin, useScopes } from './useScopes';
+import { allows, useMe } from './me';
 
 type List = schemas['List'];
 
 export function Lists() {
-  const admin = isAdmin(useScopes());
+  const admin = allows(useMe().scopes, 'admin');
   const [lists, setLists] = useState<List[] | null>(null);
   const [picked, setPicked] = useState<string | null>(null);
   const [error, setError] = useState('');

@@ -2,15 +2,15 @@
 // edit would have done to recent decisions; saving (admin keys) adds a version to its history.
 
 import { useCallback, useEffect, useState } from 'react';
-import { call } from './api';
+import { call, errorText } from './api';
 import type { schemas } from './generated/api';
 import { PolicyEditor } from './PolicyEditor';
 import { PolicyVersions } from './PolicyVersions';
 import type { Policy } from './policyText';
-import { errorText, isAdmin, useScopes } from './useScopes';
+import { allows, useMe } from './me';
 
 export function Policies() {
-  const scopes = useScopes();
+  const { scopes } = useMe();
   const [policies, setPolicies] = useState<Policy[] | null>(null);
   const [lists, setLists] = useState<schemas['List'][]>([]);
   const [picked, setPicked] = useState('default');
@@ -46,9 +46,9 @@ export function Policies() {
         <p role="status">{status}</p>
       </section>
       <section className="item-pane">
-        {policy && scopes && (
+        {policy && (
           <>
-            <PolicyEditor key={`${policy.name}@${policy.version}`} policy={policy} lists={lists} admin={isAdmin(scopes)} onSaved={saved} />
+            <PolicyEditor key={`${policy.name}@${policy.version}`} policy={policy} lists={lists} admin={allows(scopes, 'admin')} onSaved={saved} />
             <PolicyVersions name={policy.name} version={policy.version} />
           </>
         )}

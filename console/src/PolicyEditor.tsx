@@ -4,13 +4,12 @@
 
 import { useState } from 'react';
 import type { FormEvent } from 'react';
-import { call } from './api';
+import { call, errorText } from './api';
 import type { schemas } from './generated/api';
 import { PolicyPreview } from './PolicyPreview';
 import { draftOf } from './policyText';
 import type { Policy, PolicyDraft, Threshold } from './policyText';
 import { ThresholdInput } from './ThresholdInput';
-import { errorText } from './useScopes';
 
 type List = schemas['List'];
 

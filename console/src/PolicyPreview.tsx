@@ -2,10 +2,9 @@
 // would have decided for the newest decisions, and says it in one sentence with a few examples.
 
 import { useEffect, useRef, useState } from 'react';
-import { call } from './api';
+import { call, errorText } from './api';
 import { previewSentence, totals } from './policyText';
 import type { PolicyDraft, Preview } from './policyText';
-import { errorText } from './useScopes';
 
 const DEBOUNCE_MS = 400;
 

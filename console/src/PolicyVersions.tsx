@@ -1,10 +1,9 @@
 // A policy's history, newest first, each version with what it changed from the one before.
 
 import { useEffect, useState } from 'react';
-import { call } from './api';
+import { call, errorText } from './api';
 import { changesBetween } from './policyText';
 import type { Policy } from './policyText';
-import { errorText } from './useScopes';
 
 export function PolicyVersions({ name, version }: { name: string; version: number }) {
   const [versions, setVersions] = useState<Policy[] | null>(null);

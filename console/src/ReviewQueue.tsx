@@ -3,7 +3,7 @@
 // machine's scores, and the decide form. Everything a reviewer does all day has a key.
 
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { ApiError, call } from './api';
+import { call, errorText } from './api';
 import type { Review } from './api';
 import { ContentView } from './ContentView';
 import { DecideForm } from './DecideForm';
@@ -20,8 +20,6 @@ const KEYS: [string, string][] = [
   ['l', 'labels'], ['n', 'note'], ['t', 'also add to a list'], ['Esc', 'leave a field'],
 ];
 
-const failure = (err: unknown) => (err instanceof ApiError ? `${err.code}: ${err.message}` : String(err));
-
 export function ReviewQueue() {
   const me = useMe();
   const preferences = usePreferences();
@@ -35,7 +33,7 @@ export function ReviewQueue() {
     all.sort(order === 'riskiest' ? (a, b) => b.risk - a.risk : (a, b) => a.createdAt.localeCompare(b.createdAt));
     setItems(all);
   }, [order]);
-  useEffect(() => { load().catch((err: unknown) => setStatus(failure(err))); }, [load]);
+  useEffect(() => { load().catch((err: unknown) => setStatus(errorText(err))); }, [load]);
   const current = items?.[Math.min(selected, items.length - 1)];
 
   // Opening an item (a click, j or k — not merely landing on the queue) claims it for this key,
@@ -48,7 +46,7 @@ export function ReviewQueue() {
     call('post', '/v1/reviews/{id}/claim', { params: { id: current.id } }).then((claimed) => {
       setItems((all) => all?.map((item) => (item.id === claimed.id ? { ...item, ...claimed } : item)) ?? all);
     }, (err: unknown) => {
-      setStatus(failure(err));
+      setStatus(errorText(err));
       void load();
     });
   }, [opened, current, load]);
@@ -61,7 +59,7 @@ export function ReviewQueue() {
       setStatus(`${verdict.outcome === 'approve' ? 'Approved' : 'Rejected'}${verdict.addToList ? ' and added to the list' : ''}`);
       await load();
     } catch (err) {
-      setStatus(failure(err));
+      setStatus(errorText(err));
     }
   }, [current, load]);
 

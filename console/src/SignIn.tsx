@@ -2,7 +2,7 @@
 
 import { useState } from 'react';
 import type { FormEvent } from 'react';
-import { ApiError, call, session } from './api';
+import { call, errorText, session } from './api';
 
 export function SignIn({ onSignedIn }: { onSignedIn: () => void }) {
   const [key, setKey] = useState('');
@@ -15,7 +15,7 @@ export function SignIn({ onSignedIn }: { onSignedIn: () => void }) {
       onSignedIn();
     } catch (err) {
       session.signOut();
-      setError(err instanceof ApiError ? `${err.code}: ${err.message}` : String(err));
+      setError(errorText(err));
     }
   };
   return (

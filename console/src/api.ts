@@ -24,6 +24,11 @@ export class ApiError extends Error {
   }
 }
 
+/** An error as the console shows it: the API's code and message, or what went wrong otherwise. */
+export function errorText(err: unknown): string {
+  return err instanceof ApiError ? `${err.code}: ${err.message}` : String(err);
+}
+
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 // The success answer: 200, or 201 (created) or 202 (accepted) for routes that answer so.
 type Success<R> = R extends { 200: infer A } ? A : R extends { 201: infer A } ? A : R extends { 202: infer A } ? A : unknown;
