@@ -18,7 +18,7 @@ import { decisionToRow, riskOf } from './decisionRows.js';
 import type { Metrics } from './metrics.js';
 import { pictureType } from './reviewMedia.js';
 import type { ReviewMedia } from './reviewMedia.js';
-import type { SettingsOf, TextCall } from './textModeration.js';
+import type { TextCall } from './textModeration.js';
 
 export interface Redaction { bytes: Buffer; contentType: string; faces: number; textRegions: number }
 
@@ -33,12 +33,12 @@ export class ImageModeration {
   readonly #sources: ModerationSources;
   readonly #recorder: DecisionRecorder;
   readonly #metrics: Metrics;
-  readonly #media: { kept: ReviewMedia; settingsOf: SettingsOf };
+  readonly #media: ReviewMedia;
   #workers: ImageWorkers | null = null;
   #ready = false;
 
   constructor(settings: ImageSettings, detectors: readonly Detector[], sources: ModerationSources, recorder: DecisionRecorder, metrics: Metrics,
-    media: { kept: ReviewMedia; settingsOf: SettingsOf }) {
+    media: ReviewMedia) {
     this.settings = settings;
     this.#media = media;
     this.#detectors = detectors;
@@ -81,10 +81,7 @@ export class ImageModeration {
       decision.suggestion === 'review' ? newReviewRow(call.tenantId, decision.id, riskOf(decision), createdAt) : null,
     );
     this.#metrics.countDecision('image', decision.suggestion, decision.categories);
-    if (decision.suggestion !== 'pass' && (await this.#media.settingsOf(call.tenantId)).storeContent) {
-      await this.#media.kept.keepBytes(call.tenantId, decision.id, bytes, pictureType(decision.media!.format))
-        .catch((err: unknown) => console.error(`bulwark: keeping the picture of ${decision.id} for review failed`, err));
-    }
+    if (decision.suggestion !== 'pass') await this.#media.keepFlagged(call.tenantId, decision.id, { bytes }, pictureType(decision.media!.format));
     return decision;
   }
 

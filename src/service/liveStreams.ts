@@ -21,7 +21,7 @@ import type { PullEnd, PulledFrame, PulledSound } from '../streams/puller.js';
 import { listen, nothingHeard } from '../voice/listen.js';
 import type { Heard } from '../voice/listen.js';
 import { SPOKEN_PHRASES } from '../voice/spokenPhrases.js';
-import { keepForReview, mediaContext, recordMediaDecision, textReadSchedule } from './mediaDeps.js';
+import { mediaContext, recordMediaDecision, textReadSchedule } from './mediaDeps.js';
 import type { MediaContext, MediaDeps } from './mediaDeps.js';
 
 export interface StreamSettings {
@@ -213,7 +213,7 @@ export class LiveStreams {
       { ...ctx, id: newId('dec'), createdAt }, performance.now());
     if (decision.suggestion === 'pass') return;
     recordMediaDecision(this.#deps, decision, row.tenant_id);
-    await keepForReview(this.#deps, row.tenant_id, decision.id, piece);
+    await this.#deps.media.keepFlagged(row.tenant_id, decision.id, { file: piece.file }, piece.contentType, piece.offset);
     const moment = { ...decision.timeline?.[0], suggestion: decision.suggestion, decisionId: decision.id, at: createdAt };
     await this.#deps.stores.streams.addFinding(row.id, moment);
     await this.#deps.webhooks.emit(row.tenant_id, 'stream.alert', { stream: streamView(row), moment, decision });

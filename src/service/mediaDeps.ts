@@ -72,11 +72,3 @@ export function recordMediaDecision(deps: MediaDeps, decision: Decision, tenantI
   );
   deps.metrics.countDecision(decision.kind, decision.suggestion, decision.categories);
 }
-
-/** Keeps a flagged decision's file for reviewers when the tenant stores content; a failure is logged, never fails the decision. */
-export async function keepForReview(deps: MediaDeps, tenantId: string, decisionId: string,
-  piece: { file: string; contentType: string; offset?: number }): Promise<void> {
-  if (!(await deps.settingsOf(tenantId)).storeContent) return;
-  await deps.media.keepFile(tenantId, decisionId, piece.file, piece.contentType, piece.offset)
-    .catch((err: unknown) => console.error(`bulwark: keeping the media of ${decisionId} for review failed`, err));
-}

@@ -29,7 +29,7 @@ import { downloadTo, saveCapped } from '../net/download.js';
 import type { FetchLimits } from '../net/safeFetch.js';
 import { listen, nothingHeard } from '../voice/listen.js';
 import { SPOKEN_PHRASES } from '../voice/spokenPhrases.js';
-import { keepForReview, mediaContext, recordMediaDecision, textReadSchedule } from './mediaDeps.js';
+import { mediaContext, recordMediaDecision, textReadSchedule } from './mediaDeps.js';
 import { recordingType } from './reviewMedia.js';
 import type { MediaDeps } from './mediaDeps.js';
 
@@ -175,7 +175,7 @@ export class RecordingJobs {
       ? await moderateVideo(frames.analysed, interval, heard, { ...recording, frames: { interval, sampled: frames.sampled, analysed: frames.analysed.length } }, asked, ctx)
       : await moderateRecording(heard, recording, 'audio', asked, ctx);
     recordMediaDecision(this.#deps, decision, job.tenant_id);
-    if (decision.suggestion !== 'pass') await keepForReview(this.#deps, job.tenant_id, decision.id, { file, contentType: recordingType(probe.format, video) });
+    if (decision.suggestion !== 'pass') await this.#deps.media.keepFlagged(job.tenant_id, decision.id, { file }, recordingType(probe.format, video));
     // The job says succeeded only once its decision is stored.
     await this.#deps.recorder.flush();
     return { decisionId: decision.id };

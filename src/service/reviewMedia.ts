@@ -8,6 +8,7 @@ import { createReadStream } from 'node:fs';
 import { copyFile, mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import path from 'node:path';
+import type { SettingsOf } from './textModeration.js';
 
 export interface KeptMedia {
   stream: Readable;
@@ -29,23 +30,30 @@ const SAFE_NAME = /^[\w-]{1,64}$/;
 export class ReviewMedia {
   readonly #dir: string;
   readonly #retentionMs: number;
+  readonly #settingsOf: SettingsOf;
   #lastSweep = 0;
 
-  constructor(dir: string, retentionDays: number) {
+  constructor(dir: string, retentionDays: number, settingsOf: SettingsOf) {
     this.#dir = dir;
     this.#retentionMs = retentionDays * 86_400_000;
+    this.#settingsOf = settingsOf;
   }
 
-  /** Keeps a picture held in memory. */
-  async keepBytes(tenantId: string, decisionId: string, bytes: Buffer, contentType: string): Promise<void> {
-    const file = await this.#prepare(tenantId, decisionId, { contentType });
-    await writeFile(file, bytes);
-  }
-
-  /** Keeps a copy of a recording's file (the job deletes its own), or of a stream's frame or sound piece starting at `offset` s. */
-  async keepFile(tenantId: string, decisionId: string, source: string, contentType: string, offset = 0): Promise<void> {
-    const file = await this.#prepare(tenantId, decisionId, { contentType, offset });
-    await copyFile(source, file);
+  /**
+   * Keeps a flagged decision's media when its tenant stores content: a picture held in memory
+   * (`bytes`), or a copy of a file (`file`: the job deletes its own), starting at `offset` s on the
+   * decision's timeline (a stream's piece). A failure to write is logged, never fails the decision.
+   */
+  async keepFlagged(tenantId: string, decisionId: string, media: { bytes: Buffer } | { file: string }, contentType: string, offset = 0): Promise<void> {
+    const file = this.#file(tenantId, decisionId);
+    if (!(await this.#settingsOf(tenantId)).storeContent) return;
+    try {
+      await this.#prepare(file, { contentType, offset });
+      if ('bytes' in media) await writeFile(file, media.bytes);
+      else await copyFile(media.file, file);
+    } catch (err) {
+      console.error(`bulwark: keeping the media of ${decisionId} for review failed`, err);
+    }
   }
 
   /** The kept media of a decision, or null when none was kept (or it expired). */
@@ -77,12 +85,10 @@ export class ReviewMedia {
     return deleted;
   }
 
-  async #prepare(tenantId: string, decisionId: string, what: Omit<Meta, 'keptAt'>): Promise<string> {
+  async #prepare(file: string, what: Omit<Meta, 'keptAt'>): Promise<void> {
     if (Date.now() - this.#lastSweep > SWEEP_EVERY_MS) void this.sweep().catch((err: unknown) => console.error('bulwark: sweeping kept media failed', err));
-    const file = this.#file(tenantId, decisionId);
     await mkdir(path.dirname(file), { recursive: true });
     await writeFile(`${file}.json`, JSON.stringify({ ...what, keptAt: Date.now() } satisfies Meta));
-    return file;
   }
 
   #file(tenantId: string, decisionId: string): string {

@@ -104,11 +104,11 @@ export async function createService(config: Config, options: ServiceOptions = {}
   const metrics = new Metrics();
   const tenantSettings = (tenantId: string): Promise<TenantSettings> => sources.settings(tenantId);
   const text = new TextModeration(detectors, sources, recorder, metrics, tenantSettings);
-  const media = new ReviewMedia(path.join(config.dataDir, 'media'), config.mediaRetentionDays);
+  const media = new ReviewMedia(path.join(config.dataDir, 'media'), config.mediaRetentionDays, tenantSettings);
   const images = new ImageModeration({
     limits: { maxBytes: config.imageMaxBytes, maxPixels: config.imageMaxPixels, maxFrames: DEFAULT_IMAGE_LIMITS.maxFrames },
     threads: config.imageThreads, timeoutMs: config.imageTimeoutMs, ocr: config.imageOcr,
-  }, detectors, sources, recorder, metrics, { kept: media, settingsOf: tenantSettings });
+  }, detectors, sources, recorder, metrics, media);
   const recordings = new RecordingJobs({
     dir: path.join(config.dataDir, 'jobs'), maxBytes: config.mediaMaxBytes, maxSeconds: config.mediaMaxSeconds,
     maxQueued: config.jobMaxQueued, maxDiskBytes: config.jobMaxDiskBytes, runner: {
