@@ -2,14 +2,14 @@
 // optionally the matched term — or a picture's PDQ hash — added to a list in the same step.
 // Keys: a approve, r reject, l labels, n note, t add to a list.
 
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
-import { call } from './api';
 import type { Decision } from './api';
+import type { schemas } from './generated/api';
 import { allows, useMe } from './me';
 import { useShortcuts } from './useShortcuts';
 
-type List = Awaited<ReturnType<typeof call<'/v1/lists', 'get'>>>['lists'][number];
+export type List = schemas['List'];
 export type Verdict = { outcome: 'approve' | 'reject'; labels: string[]; note?: string; addToList?: { listId: string; value: string } };
 
 /** What a reviewer would add to a list from this decision: a picture's PDQ hash, or the first thing the text detectors matched. */
@@ -18,27 +18,25 @@ function listValue(decision: Decision): string {
   return decision.evidence.find((e) => e.severity !== 'none' && e.text)?.text ?? '';
 }
 
-export function DecideForm({ decision, disabled, onDecide }: { decision: Decision; disabled: boolean; onDecide: (verdict: Verdict) => void }) {
+/** `lists`: the tenant's lists; the form offers those of the decision's kind this key may add to. */
+export function DecideForm({ decision, lists: all, disabled, onDecide }: {
+  decision: Decision; lists: readonly List[]; disabled: boolean; onDecide: (verdict: Verdict) => void;
+}) {
   const me = useMe();
-  const [lists, setLists] = useState<List[]>([]);
+  // Allow lists silence detections for everyone: only admin keys may add to them.
+  const lists = useMemo(() => {
+    const kind = decision.kind === 'image' ? 'image' : 'keyword';
+    return all.filter((l) => l.kind === kind && (l.action !== 'allow' || allows(me.scopes, 'admin')));
+  }, [all, decision.kind, me.scopes]);
   const [labels, setLabels] = useState('');
   const [note, setNote] = useState('');
   const [toList, setToList] = useState(false);
-  const [listId, setListId] = useState('');
+  const [pickedList, setPickedList] = useState('');
+  const listId = pickedList || lists[0]?.id || '';
   const [value, setValue] = useState(() => listValue(decision));
   const labelsField = useRef<HTMLInputElement>(null);
   const noteField = useRef<HTMLTextAreaElement>(null);
   const listBox = useRef<HTMLInputElement>(null);
-
-  useEffect(() => {
-    // Allow lists silence detections for everyone: only admin keys may add to them.
-    const kind = decision.kind === 'image' ? 'image' : 'keyword';
-    call('get', '/v1/lists').then((answer) => {
-      const usable = answer.lists.filter((l) => l.kind === kind && (l.action !== 'allow' || allows(me.scopes, 'admin')));
-      setLists(usable);
-      setListId((id) => id || usable[0]?.id || '');
-    }, () => setLists([]));
-  }, [decision.kind, me.scopes]);
 
   const flagged = useMemo(() => [...new Set(decision.reasons.map((r) => r.category))], [decision.reasons]);
   const chosen = labels.split(',').map((l) => l.trim()).filter(Boolean);
@@ -83,7 +81,7 @@ export function DecideForm({ decision, disabled, onDecide }: { decision: Decisio
         {lists.length === 0 ? <p className="muted">No {decision.kind === 'image' ? 'image hash' : 'keyword'} list this key may add to.</p> : (
           <>
             <label htmlFor="list">List</label>
-            <select id="list" value={listId} onChange={(e) => setListId(e.target.value)} disabled={!toList}>
+            <select id="list" value={listId} onChange={(e) => setPickedList(e.target.value)} disabled={!toList}>
               {lists.map((l) => <option key={l.id} value={l.id}>{l.name} ({l.action} · {l.category})</option>)}
             </select>
             <label htmlFor="list-value">{decision.kind === 'image' ? 'PDQ hash' : 'Term'}</label>

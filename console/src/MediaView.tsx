@@ -29,7 +29,7 @@ function Boxes({ evidence, size }: { evidence: readonly Evidence[]; size: Size |
 }
 
 export function MediaView({ decision }: { decision: Decision }) {
-  const kept = useKeptMedia(decision.id, true);
+  const kept = useKeptMedia(decision.id);
   const preferences = usePreferences();
   const [revealed, setRevealed] = useState(false);
   const [size, setSize] = useState<Size | null>(null);

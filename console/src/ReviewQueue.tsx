@@ -7,7 +7,7 @@ import { call, errorText } from './api';
 import type { Review } from './api';
 import { ContentView } from './ContentView';
 import { DecideForm } from './DecideForm';
-import type { Verdict } from './DecideForm';
+import type { List, Verdict } from './DecideForm';
 import { allows, useMe } from './me';
 import { setPreferences, usePreferences } from './preferences';
 import { Scores } from './Scores';
@@ -27,6 +27,9 @@ export function ReviewQueue() {
   const [items, setItems] = useState<Review[] | null>(null);
   const [selected, setSelected] = useState(0);
   const [status, setStatus] = useState('');
+  // The lists the decide form may add to, read once for the whole queue.
+  const [lists, setLists] = useState<List[]>([]);
+  useEffect(() => { call('get', '/v1/lists').then((answer) => setLists(answer.lists), () => setLists([])); }, []);
   const load = useCallback(async () => {
     const [open, claimed] = await Promise.all((['open', 'claimed'] as const).map((s) => call('get', '/v1/reviews', { query: { status: s, order, limit: '100' } })));
     const all = [...open.reviews, ...claimed.reviews];
@@ -109,7 +112,7 @@ export function ReviewQueue() {
             {takenByOther && <p role="note" className="notice">Another reviewer claimed this item{allows(me.scopes, 'admin') ? '; as an admin you may still decide it.' : '.'}</p>}
             <ContentView decision={current.decision} />
             <Scores decision={current.decision} />
-            <DecideForm key={current.id} decision={current.decision} disabled={takenByOther && !allows(me.scopes, 'admin')} onDecide={(v) => void decide(v)} />
+            <DecideForm key={current.id} decision={current.decision} lists={lists} disabled={takenByOther && !allows(me.scopes, 'admin')} onDecide={(v) => void decide(v)} />
           </>
         )}
         <p role="status">{status}</p>

@@ -10,10 +10,9 @@ export type KeptMedia =
   | { state: 'failed'; message: string }
   | { state: 'kept'; url: string; type: string; offset: number };
 
-export function useKeptMedia(decisionId: string, wanted: boolean): KeptMedia {
-  const [media, setMedia] = useState<KeptMedia>({ state: wanted ? 'loading' : 'none' });
+export function useKeptMedia(decisionId: string): KeptMedia {
+  const [media, setMedia] = useState<KeptMedia>({ state: 'loading' });
   useEffect(() => {
-    if (!wanted) return;
     const abort = new AbortController();
     let url: string | null = null;
     setMedia({ state: 'loading' });
@@ -29,6 +28,6 @@ export function useKeptMedia(decisionId: string, wanted: boolean): KeptMedia {
       abort.abort();
       if (url) URL.revokeObjectURL(url);
     };
-  }, [decisionId, wanted]);
+  }, [decisionId]);
   return media;
 }
