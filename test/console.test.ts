@@ -14,11 +14,10 @@ import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { scene, withCaptions } from '../src/images/fixtures.js';
 import { adFrame, videoClip } from '../src/video/fixtures.js';
-import { openBrowser, screenshot } from './support/browser.js';
+import { screenshot } from './support/browser.js';
 import type { TestBrowser } from './support/browser.js';
-import { assertConsoleBuilt, assertFits, consoleSkip, signIn, unlabelledFields } from './support/console.js';
+import { assertFits, consoleSkip, serverAndBrowser, signIn, signedInPage, unlabelledFields, watchedPage } from './support/console.js';
 import { finishedJob, postMedia } from './support/media.js';
-import { startServer } from './support/server.js';
 import type { TestServer } from './support/server.js';
 
 // One evidence span in the middle of the text, so a mark drawn at the wrong offset shows.
@@ -70,28 +69,22 @@ async function assertBoxOver(page: Page, media: string, boxSelector: string, reg
 }
 
 describe('review console (sqlite)', { skip: consoleSkip }, () => {
+  const suite = serverAndBrowser(null, { BULWARK_STORE_CONTENT: 'true', BULWARK_IMAGE_THREADS: '1' });
   let s: TestServer | undefined;
   let browser: TestBrowser | undefined;
   let dir = '';
   before(async () => {
-    assertConsoleBuilt();
+    s = suite.server();
+    browser = suite.browser();
     dir = await mkdtemp(path.join(tmpdir(), 'bulwark-console-test-'));
-    s = await startServer(null, { BULWARK_STORE_CONTENT: 'true', BULWARK_IMAGE_THREADS: '1' });
-    browser = await openBrowser();
   });
-  after(async () => {
-    await browser?.close();
-    await s?.close();
-    await rm(dir, { recursive: true, force: true });
-  });
+  after(() => rm(dir, { recursive: true, force: true }));
 
   test('a reviewer approves a flagged text by keyboard; the key never reaches a URL', async () => {
     const server = s!;
     const { decisionId, reviewId } = await flagged(server);
-    const page = await browser!.newPage();
-    const errors: string[] = [];
+    const { page, errors } = await watchedPage(browser!);
     const urls: string[] = [];
-    page.on('pageerror', (err) => errors.push(err.message));
     page.on('request', (req) => urls.push(req.url()));
 
     await signInForTab(page, server);
@@ -131,10 +124,7 @@ describe('review console (sqlite)', { skip: consoleSkip }, () => {
     const review = (await server.call('GET', '/v1/reviews?status=open')).body.reviews.find((r: any) => r.decisionId === decision.id);
     const me = await server.call('GET', '/v1/me');
 
-    const page = await browser!.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (err) => errors.push(err.message));
-    await signIn(page, server);
+    const { page, errors } = await signedInPage(browser!, server);
     await page.getByRole('list', { name: 'Review queue items' }).getByRole('button', { name: /image/ }).click();
     const img = page.getByRole('img', { name: 'The picture under review' });
     await img.waitFor();

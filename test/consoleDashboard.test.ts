@@ -2,14 +2,11 @@
 // real Chromium opens #/dashboard and must draw every chart and show the numbers the test made.
 
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import path from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { projectRoot } from '../src/paths.js';
-import { openBrowser, screenshot } from './support/browser.js';
+import { screenshot } from './support/browser.js';
 import type { TestBrowser } from './support/browser.js';
-import { startServer } from './support/server.js';
+import { consoleSkip, serverAndBrowser } from './support/console.js';
 import type { TestServer } from './support/server.js';
 
 const TEXTS = [
@@ -22,9 +19,6 @@ const TEXTS = [
   'I will kill you',
 ];
 
-const built = existsSync(path.join(projectRoot(), 'console', 'dist', 'index.html'));
-const missing = 'console/dist/index.html is missing: build the console before its browser tests';
-const skip = !built && process.env.CI !== 'true' ? missing : false;
 
 interface Made { suggestion: string; kind: string; flagged: string[] }
 
@@ -44,18 +38,11 @@ async function decide(s: TestServer): Promise<Made[]> {
 
 const panel = (page: Page, title: string) => page.getByRole('region', { name: title });
 
-describe('console dashboard (sqlite)', { skip }, () => {
+describe('console dashboard (sqlite)', { skip: consoleSkip }, () => {
+  const suite = serverAndBrowser(null);
   let s: TestServer | undefined;
   let browser: TestBrowser | undefined;
-  before(async () => {
-    assert.ok(built, missing);
-    s = await startServer(null);
-    browser = await openBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await s?.close();
-  });
+  before(() => { s = suite.server(); browser = suite.browser(); });
 
   test('every chart is drawn and says the numbers the test made, at desktop and tablet widths', async () => {
     const server = s!;

@@ -5,12 +5,12 @@
 
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { openBrowser, screenshot } from './support/browser.js';
+import { screenshot } from './support/browser.js';
 import type { TestBrowser } from './support/browser.js';
-import { assertConsoleBuilt, assertFits, consoleSkip, signedInPage, unlabelledFields } from './support/console.js';
-import { databases, startServer } from './support/server.js';
+import { assertFits, consoleSkip, serverAndBrowser, signedInPage, unlabelledFields } from './support/console.js';
+import { databases } from './support/server.js';
 import type { TestServer } from './support/server.js';
 
 const INSULT = 'Honestly, you are such an idiot for parking there.';
@@ -66,18 +66,14 @@ async function searchFor(page: Page, fields: { suggestion?: string; category?: s
 
 for (const db of databases()) {
   describe(`console decisions (${db.name})`, { skip: consoleSkip }, () => {
+    const suite = serverAndBrowser(db.url, { BULWARK_STORE_CONTENT: 'true' });
     let s: TestServer | undefined;
     let browser: TestBrowser | undefined;
     let made: Made;
     before(async () => {
-      assertConsoleBuilt();
-      s = await startServer(db.url, { BULWARK_STORE_CONTENT: 'true' });
-      browser = await openBrowser();
+      s = suite.server();
+      browser = suite.browser();
       made = await makeDecisions(s);
-    });
-    after(async () => {
-      await browser?.close();
-      await s?.close();
     });
 
     test('search by suggestion, dataId, category and time; the search is in the URL; Load more follows the cursor', async () => {

@@ -7,7 +7,7 @@ import { beforeEach, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { screenshot } from './support/browser.js';
 import type { TestBrowser } from './support/browser.js';
-import { assertFits, consoleSkip, serverAndBrowser, signInTo, unlabelledFields } from './support/console.js';
+import { assertFits, consoleSkip, serverAndBrowser, signInTo, unlabelledFields, watchedPage } from './support/console.js';
 import { databases } from './support/server.js';
 import type { TestServer } from './support/server.js';
 
@@ -43,9 +43,7 @@ for (const db of databases()) {
     beforeEach(() => { s = suite.server(); browser = suite.browser(); });
 
     test('create a list, add, import, page, remove entries, delete the list', async () => {
-      const page = await browser.newPage();
-      const errors: string[] = [];
-      page.on('pageerror', (err) => errors.push(err.message));
+      const { page, errors } = await watchedPage(browser);
       let posts = 0;
       page.on('request', (req) => { if (req.method() === 'POST' && req.url().endsWith('/entries')) posts += 1; });
       await signInTo(page, s.url, s.adminKey, '#/lists', 'Lists');

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { beforeEach, describe, test } from 'node:test';
 import { screenshot } from './support/browser.js';
 import type { TestBrowser } from './support/browser.js';
-import { assertFits, consoleSkip, serverAndBrowser, signInTo, unlabelledFields } from './support/console.js';
+import { assertFits, consoleSkip, serverAndBrowser, signInTo, unlabelledFields, watchedPage } from './support/console.js';
 import { PREVIEW_TEXTS, harassmentBlockAt, moderated } from './support/decisions.js';
 import { databases } from './support/server.js';
 import type { TestServer } from './support/server.js';
@@ -36,9 +36,7 @@ for (const db of databases()) {
       const api = await s.call('POST', '/v1/policies/default/preview', { categories: { harassment: { block: AT } } });
       assert.equal(api.body.difference.block, derived.moved.length, 'the API agrees with the stored scores');
 
-      const page = await browser.newPage();
-      const errors: string[] = [];
-      page.on('pageerror', (err) => errors.push(err.message));
+      const { page, errors } = await watchedPage(browser);
       await signInTo(page, s.url, s.adminKey, '#/policies', 'Policies');
       await page.getByRole('heading', { name: 'default · version 1' }).waitFor();
       const preview = page.locator('.preview-sentence');

@@ -7,11 +7,10 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
 import { verifySignature } from '../src/webhooks/signature.js';
-import { openBrowser, screenshot } from './support/browser.js';
+import { screenshot } from './support/browser.js';
 import type { TestBrowser } from './support/browser.js';
-import { assertConsoleBuilt, assertFits, consoleSkip, signedInPage, unlabelledFields } from './support/console.js';
+import { assertFits, consoleSkip, serverAndBrowser, signedInPage, unlabelledFields } from './support/console.js';
 import { receiver } from './support/receiver.js';
-import { startServer } from './support/server.js';
 import type { TestServer } from './support/server.js';
 
 /** Moderates a text that is blocked; its decision.flagged event goes to every endpoint that wants it. */
@@ -51,20 +50,16 @@ async function deliveredRows(page: Page, count: number): Promise<Locator> {
 }
 
 describe('console webhooks (sqlite)', { skip: consoleSkip }, () => {
+  const suite = serverAndBrowser(null, { BULWARK_FETCH_ALLOW_HOSTS: '127.0.0.1' });
   let s: TestServer | undefined;
   let browser: TestBrowser | undefined;
   const hook = receiver();
   before(async () => {
-    assertConsoleBuilt();
+    s = suite.server();
+    browser = suite.browser();
     await hook.listen();
-    s = await startServer(null, { BULWARK_FETCH_ALLOW_HOSTS: '127.0.0.1' });
-    browser = await openBrowser();
   });
-  after(async () => {
-    await browser?.close();
-    await s?.close();
-    await hook.close();
-  });
+  after(() => hook.close());
 
   test('register, deliver, redeliver, edit, disable, rotate, delete', async () => {
     const server = s!;

@@ -44,20 +44,23 @@ export async function signInTo(page: Page, url: string, key: string, hash: strin
 }
 
 /** Signs in at /console/ with `key` (the admin key unless given) and waits for the review queue. */
-export async function signIn(page: Page, s: TestServer, key = s.adminKey): Promise<void> {
-  await page.goto(`${s.url}/console/`);
-  await page.getByLabel('API key').fill(key);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('heading', { name: 'Review queue' }).waitFor();
+export function signIn(page: Page, s: TestServer, key = s.adminKey): Promise<void> {
+  return signInTo(page, s.url, key, '', 'Review queue');
 }
 
-/** A new page signed in, and the errors it throws (a test ends by checking there were none). */
-export async function signedInPage(browser: TestBrowser, s: TestServer, key = s.adminKey): Promise<{ page: Page; errors: string[] }> {
+/** A new page and the errors it throws (a test ends by checking there were none). */
+export async function watchedPage(browser: TestBrowser): Promise<{ page: Page; errors: string[] }> {
   const page = await browser.newPage();
   const errors: string[] = [];
   page.on('pageerror', (err) => errors.push(err.message));
-  await signIn(page, s, key);
   return { page, errors };
+}
+
+/** A new page signed in, and the errors it throws. */
+export async function signedInPage(browser: TestBrowser, s: TestServer, key = s.adminKey): Promise<{ page: Page; errors: string[] }> {
+  const watched = await watchedPage(browser);
+  await signIn(watched.page, s, key);
+  return watched;
 }
 
 /** Form fields without a label (none should have one), described by tag and name. */
