@@ -51,6 +51,10 @@ async function apiIds(s: TestServer, query: string): Promise<string[]> {
 
 async function searchFor(page: Page, fields: { suggestion?: string; category?: string; since?: string; dataId?: string }, count: string) {
   await page.getByRole('button', { name: 'Clear' }).click();
+  // Clear moves the hash, and the hash change remounts the form a moment later: typing before
+  // that would be wiped. Wait until the cleared search's results are on show.
+  await page.waitForFunction(() => window.location.hash === '#/decisions'
+    && document.querySelector<HTMLElement>('[data-search]')?.dataset.search === '');
   if (fields.suggestion) await page.getByLabel('Suggestion').selectOption(fields.suggestion);
   if (fields.category) await page.getByLabel('Category').selectOption(fields.category);
   if (fields.since) await page.getByLabel('Since').fill(fields.since);
