@@ -110,6 +110,23 @@ describe('review console (sqlite)', { skip: consoleSkip }, () => {
     assert.deepEqual(errors, [], 'the page threw no errors');
   });
 
+  test('a verdict given while the claim is still on its way waits for it', async () => {
+    const server = s!;
+    const { reviewId } = await flagged(server);
+    const me = (await server.call('GET', '/v1/me')).body;
+    const { page, errors } = await signedInPage(browser!, server);
+    // The claim is held back on the wire, so the reviewer approves before it lands.
+    await page.route('**/v1/reviews/*/claim', async (route) => { await sleep(800); await route.continue(); });
+    const claimAnswered = page.waitForResponse((r) => r.url().endsWith('/claim'));
+    await page.getByRole('list', { name: 'Review queue items' }).getByRole('button', { name: /Honestly, you are such an idiot/ }).click();
+    await page.getByRole('button', { name: /Approve/ }).click();
+    assert.equal((await claimAnswered).status(), 200, 'the claim went first, so it was not refused');
+    await page.getByRole('status').filter({ hasText: 'Approved' }).waitFor();
+    const review = (await server.call('GET', `/v1/reviews/${reviewId}`)).body;
+    assert.deepEqual([review.outcome, review.claimedBy, review.decidedBy], ['approve', me.keyId, me.keyId]);
+    assert.deepEqual(errors, []);
+  });
+
   test('a flagged picture: claimed on open, blurred until revealed, boxed; rejected with a label, a note and its hash listed', async () => {
     const server = s!;
     const words = await server.call('POST', '/v1/lists', { name: 'watch-words', kind: 'keyword', action: 'review', category: 'spam' });

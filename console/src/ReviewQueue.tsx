@@ -42,22 +42,24 @@ export function ReviewQueue() {
   // Opening an item (a click, j or k — not merely landing on the queue) claims it for this key,
   // once: a refused claim reloads the queue.
   const [opened, setOpened] = useState(false);
-  const tried = useRef(new Set<string>());
+  // Each item's claim, kept so that a verdict given while it is still on its way waits for it
+  // (a claim landing after the verdict would be refused, and its error would hide the verdict's status).
+  const claims = useRef(new Map<string, Promise<unknown>>());
   useEffect(() => {
-    if (!opened || !current || current.status !== 'open' || tried.current.has(current.id)) return;
-    tried.current.add(current.id);
-    call('post', '/v1/reviews/{id}/claim', { params: { id: current.id } }).then((claimed) => {
+    if (!opened || !current || current.status !== 'open' || claims.current.has(current.id)) return;
+    claims.current.set(current.id, call('post', '/v1/reviews/{id}/claim', { params: { id: current.id } }).then((claimed) => {
       setItems((all) => all?.map((item) => (item.id === claimed.id ? { ...item, ...claimed } : item)) ?? all);
     }, (err: unknown) => {
       setStatus(errorText(err));
       void load();
-    });
+    }));
   }, [opened, current, load]);
 
   const takenByOther = !!current && current.status === 'claimed' && current.claimedBy !== me.keyId;
   const decide = useCallback(async (verdict: Verdict) => {
     if (!current) return;
     try {
+      await claims.current.get(current.id);
       await call('post', '/v1/reviews/{id}/decide', { params: { id: current.id }, body: verdict });
       setStatus(`${verdict.outcome === 'approve' ? 'Approved' : 'Rejected'}${verdict.addToList ? ' and added to the list' : ''}`);
       await load();
