@@ -1,5 +1,5 @@
 // The console's decision search and decision page end to end: a real Chromium against a real server
-// holding real decisions. Searches by suggestion, dataId, category and time must show exactly the
+// holding real decisions. Searches by suggestion, dataId, category, review and time must show exactly the
 // rows the API holds for them; a search lives in the URL; a row opens the decision with its
 // evidence and the reviewer's outcome.
 
@@ -49,7 +49,7 @@ async function apiIds(s: TestServer, query: string): Promise<string[]> {
   return (await s.call('GET', `/v1/decisions?${query}&limit=500`)).body.decisions.map((d: any) => d.id);
 }
 
-async function searchFor(page: Page, fields: { suggestion?: string; category?: string; since?: string; dataId?: string }, count: string) {
+async function searchFor(page: Page, fields: { suggestion?: string; category?: string; review?: string; since?: string; dataId?: string }, count: string) {
   await page.getByRole('button', { name: 'Clear' }).click();
   // Clear moves the hash, and the hash change remounts the form a moment later: typing before
   // that would be wiped. Wait until the cleared search's results are on show.
@@ -57,6 +57,7 @@ async function searchFor(page: Page, fields: { suggestion?: string; category?: s
     && document.querySelector<HTMLElement>('[data-search]')?.dataset.search === '');
   if (fields.suggestion) await page.getByLabel('Suggestion').selectOption(fields.suggestion);
   if (fields.category) await page.getByLabel('Category').selectOption(fields.category);
+  if (fields.review) await page.getByRole('combobox', { name: /^Review/ }).selectOption({ label: fields.review });
   if (fields.since) await page.getByLabel('Since').fill(fields.since);
   if (fields.dataId) await page.getByLabel('Data id').fill(fields.dataId);
   await page.getByRole('button', { name: 'Search' }).click();
@@ -80,7 +81,7 @@ for (const db of databases()) {
       made = await makeDecisions(s);
     });
 
-    test('search by suggestion, dataId, category and time; the search is in the URL; Load more follows the cursor', async () => {
+    test('search by suggestion, dataId, category, review and time; the search is in the URL; Load more follows the cursor', async () => {
       const server = s!;
       const { page, errors } = await signedInPage(browser!, server);
       await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Decisions' }).click();
@@ -106,6 +107,11 @@ for (const db of databases()) {
       await searchFor(page, { dataId: `${made.tag}-b` }, '1');
       const cells = await page.getByRole('table', { name: 'Decisions found' }).getByRole('row').nth(1).getByRole('cell').allTextContents();
       assert.deepEqual(cells.slice(1), ['text', 'review', 'harassment', `${made.tag}-b`, 'reject']);
+
+      await searchFor(page, { review: 'rejected' }, '1');
+      assert.match(page.url(), /#\/decisions\?review=reject$/);
+      assert.deepEqual(await rowIds(page), [made.review]);
+      assert.deepEqual(await apiIds(server, 'review=reject'), [made.review]);
 
       await searchFor(page, { category: 'violence' }, '1');
       assert.deepEqual(await rowIds(page), await apiIds(server, 'category=violence'));

@@ -135,6 +135,12 @@ for (const db of databases()) {
       const byId = new Map(listed.body.decisions.map((x: any) => [x.id, x]));
       assert.deepEqual((byId.get(d.body.id) as any).review, stored.body.review, 'the list carries the outcome too');
       assert.ok(listed.body.decisions.some((x: any) => x.suggestion === 'pass' && x.review === null), 'unreviewed: review is null');
+      const rejected = await s.call('GET', '/v1/decisions?review=reject&limit=500');
+      assert.ok(rejected.body.decisions.some((x: any) => x.id === d.body.id), 'found by the reviewer\'s outcome');
+      assert.ok(rejected.body.decisions.every((x: any) => x.review?.outcome === 'reject'), JSON.stringify(rejected.body));
+      const never = await s.call('GET', '/v1/decisions?review=none&limit=500');
+      assert.ok(never.body.decisions.length > 0 && never.body.decisions.every((x: any) => x.review === null));
+      assert.equal((await s.call('GET', '/v1/decisions?review=maybe')).body.code, 'REQUEST_INVALID');
       assert.equal((await s.call('POST', '/v1/moderate/text', { text: 'you are an idiot' })).body.suggestion, 'block');
       const audit = await s.call('GET', '/v1/audit');
       assert.ok(audit.body.events.some((e: any) => e.action === 'review.decide'));

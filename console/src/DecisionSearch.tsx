@@ -6,9 +6,10 @@ import type { FormEvent } from 'react';
 import type { paths } from './generated/api';
 
 type ListQuery = NonNullable<paths['/v1/decisions']['get']['query']>;
-export type Filters = Pick<ListQuery, 'suggestion' | 'category' | 'since' | 'until' | 'dataId'>;
+export type Filters = Pick<ListQuery, 'suggestion' | 'category' | 'since' | 'until' | 'dataId' | 'review'>;
 type Suggestion = NonNullable<Filters['suggestion']>;
 type Category = NonNullable<Filters['category']>;
+type Review = NonNullable<Filters['review']>;
 
 // Records over the API's own unions: the compiler fails here if the API gains or drops a value.
 const SUGGESTIONS: Record<Suggestion, true> = { pass: true, review: true, block: true };
@@ -16,8 +17,11 @@ const CATEGORIES: Record<Category, true> = {
   sexual: true, sexual_minors: true, hate: true, harassment: true, violence: true, self_harm: true,
   illicit: true, spam: true, ads: true, profanity: true, pii: true,
 };
+/** Where the decision's newest review stands, in a reviewer's words. */
+const REVIEWS: Record<Review, string> = { none: 'never queued', pending: 'in the queue', approve: 'approved', reject: 'rejected' };
 const isSuggestion = (v: string | null): v is Suggestion => v !== null && Object.hasOwn(SUGGESTIONS, v);
 const isCategory = (v: string | null): v is Category => v !== null && Object.hasOwn(CATEGORIES, v);
+const isReview = (v: string | null): v is Review => v !== null && Object.hasOwn(REVIEWS, v);
 
 /** The filters a hash query names; unknown values are dropped rather than sent. */
 export function parseFilters(query: string): Filters {
@@ -25,9 +29,11 @@ export function parseFilters(query: string): Filters {
   const time = (name: string) => { const v = p.get(name); return v && !Number.isNaN(Date.parse(v)) ? v : undefined; };
   const suggestion = p.get('suggestion');
   const category = p.get('category');
+  const review = p.get('review');
   return {
     suggestion: isSuggestion(suggestion) ? suggestion : undefined,
     category: isCategory(category) ? category : undefined,
+    review: isReview(review) ? review : undefined,
     since: time('since'), until: time('until'),
     dataId: p.get('dataId') || undefined,
   };
@@ -47,12 +53,12 @@ function toLocalInput(iso: string | undefined): string {
 }
 const fromLocalInput = (value: string) => (value ? new Date(value).toISOString() : undefined);
 
-const EMPTY = { suggestion: '', category: '', since: '', until: '', dataId: '' };
+const EMPTY = { suggestion: '', category: '', review: '', since: '', until: '', dataId: '' };
 
 /** The form; give it `key` = the query so that a new hash (back button, bookmark) resets it. */
 export function DecisionSearch({ filters }: { filters: Filters }) {
   const [form, setForm] = useState<typeof EMPTY>({
-    suggestion: filters.suggestion ?? '', category: filters.category ?? '',
+    suggestion: filters.suggestion ?? '', category: filters.category ?? '', review: filters.review ?? '',
     since: toLocalInput(filters.since), until: toLocalInput(filters.until), dataId: filters.dataId ?? '',
   });
   const set = (name: keyof typeof form) => (e: { target: { value: string } }) => setForm({ ...form, [name]: e.target.value });
@@ -61,6 +67,7 @@ export function DecisionSearch({ filters }: { filters: Filters }) {
     const chosen: Filters = {
       suggestion: isSuggestion(form.suggestion) ? form.suggestion : undefined,
       category: isCategory(form.category) ? form.category : undefined,
+      review: isReview(form.review) ? form.review : undefined,
       since: fromLocalInput(form.since), until: fromLocalInput(form.until), dataId: form.dataId.trim() || undefined,
     };
     const query = new URLSearchParams(filterParams(chosen)).toString();
@@ -70,6 +77,7 @@ export function DecisionSearch({ filters }: { filters: Filters }) {
     <form className="decision-search" role="search" aria-label="Search decisions" onSubmit={submit}>
       <AnyOf label="Suggestion" value={form.suggestion} options={Object.keys(SUGGESTIONS)} onChange={set('suggestion')} />
       <AnyOf label="Category" value={form.category} options={Object.keys(CATEGORIES)} onChange={set('category')} />
+      <AnyOf label="Review" value={form.review} options={Object.keys(REVIEWS)} names={REVIEWS} onChange={set('review')} />
       <label>Since <input type="datetime-local" value={form.since} onChange={set('since')} /></label>
       <label>Until <input type="datetime-local" value={form.until} onChange={set('until')} /></label>
       <label>Data id <input type="text" value={form.dataId} onChange={set('dataId')} maxLength={128} /></label>
@@ -81,13 +89,15 @@ export function DecisionSearch({ filters }: { filters: Filters }) {
   );
 }
 
-/** A select of "Any" or one of `options`. */
-function AnyOf({ label, value, options, onChange }: { label: string; value: string; options: string[]; onChange: (e: { target: { value: string } }) => void }) {
+/** A select of "Any" or one of `options`, each shown by its name if `names` gives one. */
+function AnyOf({ label, value, options, names = {}, onChange }: {
+  label: string; value: string; options: string[]; names?: Record<string, string>; onChange: (e: { target: { value: string } }) => void;
+}) {
   return (
     <label>{label}
       <select value={value} onChange={onChange}>
         <option value="">Any</option>
-        {options.map((o) => <option key={o} value={o}>{o}</option>)}
+        {options.map((o) => <option key={o} value={o}>{names[o] ?? o}</option>)}
       </select>
     </label>
   );

@@ -19,9 +19,14 @@ export interface DecisionQuery {
   /** Exclusive upper bound on created_at. */
   until?: string;
   dataId?: string;
+  /** Where the decision's newest review stands: never queued, still in the queue, or its outcome. */
+  review?: ReviewFilter;
   cursor?: string;
   limit?: number;
 }
+
+export const REVIEW_FILTERS = ['none', 'pending', 'approve', 'reject'] as const;
+export type ReviewFilter = (typeof REVIEW_FILTERS)[number];
 
 // 15 columns × 200 rows stays far below both databases' parameter limits.
 const CHUNK = 200;
@@ -61,6 +66,18 @@ export class DecisionStore {
     if (query.since !== undefined) q = q.where('created_at', '>=', isoTime(query.since));
     if (query.until !== undefined) q = q.where('created_at', '<', isoTime(query.until));
     if (query.dataId !== undefined) q = q.where('data_id', '=', query.dataId);
+    const review = query.review;
+    if (review !== undefined) {
+      q = q.where((eb) => {
+        const reviews = eb.selectFrom('reviews as r').select('r.id')
+          .whereRef('r.tenant_id', '=', 'decisions.tenant_id').whereRef('r.decision_id', '=', 'decisions.id');
+        if (review === 'none') return eb.not(eb.exists(reviews));
+        // A decision may be reviewed again (an appeal): only its newest review counts.
+        const newest = reviews.where((e) => e.not(e.exists(e.selectFrom('reviews as n').select('n.id')
+          .whereRef('n.tenant_id', '=', 'r.tenant_id').whereRef('n.decision_id', '=', 'r.decision_id').whereRef('n.id', '>', 'r.id'))));
+        return eb.exists(review === 'pending' ? newest.where('r.status', '!=', 'decided') : newest.where('r.outcome', '=', review));
+      });
+    }
     if (query.cursor !== undefined) q = q.where('id', '<', decodeIdCursor(query.cursor, 'dec'));
     const rows = await q.orderBy('id', 'desc').limit(limit + 1).execute();
     const page = toPage(rows, limit, (r) => r.id);

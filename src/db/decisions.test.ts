@@ -64,6 +64,32 @@ eachDatabase((ctx) => {
     assert.deepEqual(next.decisions.map((d) => d.suggestion), ['review', 'review']);
   });
 
+  test('filter by review: never queued, pending, or the newest review\'s outcome', async () => {
+    const { decisions, reviews } = ctx.t.stores;
+    const ids = async (review: 'none' | 'pending' | 'approve' | 'reject') =>
+      (await decisions.list(tenantId, { limit: 100, review })).decisions.map((d) => made.findIndex((m) => m.id === d.id));
+    const review = (i: number) => reviews.open({ tenantId, decisionId: made[i].id, risk: 0.5 });
+    const decide = async (i: number, outcome: string) => {
+      const r = await review(i);
+      await reviews.decide(tenantId, r.id, 'key_reviewer', { outcome, labels: [], note: null });
+    };
+    await review(2);
+    await reviews.claim(tenantId, (await review(4)).id, 'key_reviewer');
+    await decide(6, 'approve');
+    await decide(8, 'reject');
+    await decide(10, 'reject');
+    await decide(10, 'approve'); // appealed: the newest review approves
+    await decide(12, 'approve');
+    await review(12); // appealed again: pending
+    assert.deepEqual(await ids('pending'), [12, 4, 2]);
+    assert.deepEqual(await ids('approve'), [10, 6]);
+    assert.deepEqual(await ids('reject'), [8]);
+    assert.deepEqual(await ids('none'), made.map((_, i) => i).filter((i) => ![2, 4, 6, 8, 10, 12].includes(i)).reverse());
+    const otherTenant = (await ctx.t.stores.tenants.create('Other')).id;
+    assert.deepEqual((await decisions.list(otherTenant, { review: 'pending' })).decisions, [], 'another tenant sees none of them');
+    assert.deepEqual((await decisions.list(tenantId, { review: 'approve', suggestion: 'block' })).decisions.map((d) => d.id), [made[10].id]);
+  });
+
   test('a bad cursor is CURSOR_INVALID', async () => {
     const { decisions } = ctx.t.stores;
     await rejectsWith(decisions.list(tenantId, { cursor: '!!!' }), 'CURSOR_INVALID');

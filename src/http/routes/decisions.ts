@@ -4,6 +4,7 @@ import { Type } from '@sinclair/typebox';
 import type { Static } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { CATEGORIES, SUGGESTIONS } from '../../content/index.js';
+import { REVIEW_FILTERS } from '../../db/index.js';
 import { BulwarkError } from '../../errors.js';
 import { rowToDecision } from '../../service/index.js';
 import type { Service } from '../../service/index.js';
@@ -17,6 +18,8 @@ const ListQuery = Type.Object({
   since: Type.Optional(Type.String({ format: 'date-time' })),
   until: Type.Optional(Type.String({ format: 'date-time' })),
   dataId: Type.Optional(Type.String({ maxLength: 128 })),
+  review: Type.Optional(literalUnion(REVIEW_FILTERS,
+    'Where the newest review stands: none (never queued), pending (open or claimed), approve or reject (its outcome).')),
   ...CursorQuery,
 }, { additionalProperties: false });
 
