@@ -1,7 +1,8 @@
 // The Policies page end to end: a real Chromium against a real server with real decisions. An admin
 // lowers a threshold, reads the preview sentence with the numbers the API answers for the same
-// body (and the decisions' stored scores give), saves, and sees the new version; a review key
-// reads the same form read-only.
+// body (and the decisions' stored scores give), saves, and sees the new version; then loads the
+// first version back into the form, reads what going back would do, and saves it as a third. A
+// review key reads the same form read-only, with no version to load.
 
 import assert from 'node:assert/strict';
 import { beforeEach, describe, test } from 'node:test';
@@ -29,7 +30,7 @@ for (const db of databases()) {
     let browser: TestBrowser;
     beforeEach(() => { s = suite.server(); browser = suite.browser(); });
 
-    test('edit a policy and see the preview; save it and see the new version', async () => {
+    test('edit a policy and see the preview; save it and see the new version; load the old one back and save it again', async () => {
       const decisions = await moderated(s, PREVIEW_TEXTS);
       const derived = harassmentBlockAt(decisions, AT);
       assert.ok(derived.moved.length > 0, 'some decisions would move');
@@ -64,16 +65,47 @@ for (const db of databases()) {
 
       const saved = await s.call('GET', '/v1/policies/default');
       assert.deepEqual([saved.body.version, saved.body.categories.harassment.block], [2, AT]);
+
+      const first = (await s.call('GET', '/v1/policies/default?version=1')).body;
+      const back = await s.call('POST', '/v1/policies/default/preview', { categories: first.categories });
+      assert.match(sentence(back.body), new RegExp(`${derived.moved.length} fewer blocks?`), 'going back unblocks what version 2 blocked');
+      assert.equal(await history.getByRole('button', { name: 'Load version 2 into the form' }).count(), 0, 'the current version has no load button');
+      await history.getByRole('button', { name: 'Load version 1 into the form' }).click();
+      await page.getByText('Draft loaded from version 1; saving stores it as version 3.').waitFor();
+      assert.equal(await page.getByLabel('harassment: block at').inputValue(), first.categories.harassment.block);
+      await preview.filter({ hasText: sentence(back.body) }).waitFor();
+      assert.equal(await preview.textContent(), sentence(back.body));
+      await page.getByRole('button', { name: 'Undo changes' }).click();
+      await preview.filter({ hasText: 'no change.' }).waitFor();
+      assert.equal(await page.getByText(/^Draft loaded from version/).count(), 0, 'undo goes back to the current version');
+      await history.getByRole('button', { name: 'Load version 1 into the form' }).click();
+      await preview.filter({ hasText: sentence(back.body) }).waitFor();
+
+      await page.getByRole('button', { name: 'Save as version 3' }).click();
+      await page.getByRole('status').filter({ hasText: 'Saved default as version 3.' }).waitFor();
+      await page.getByRole('heading', { name: 'default · version 3' }).waitFor();
+      await history.getByText(`harassment block: score ≥ ${AT} → severity ≥ high`).waitFor();
+      assert.equal(await page.getByText(/^Draft loaded from version/).count(), 0, 'the saved form is no longer a loaded draft');
+      const restored = (await s.call('GET', '/v1/policies/default')).body;
+      assert.equal(restored.version, 3);
+      assert.deepEqual([restored.categories, restored.lists, restored.description], [first.categories, first.lists, first.description]);
       assert.deepEqual(errors, [], 'the page threw no errors');
     });
 
-    test('a review key reads the form read-only, with the reason', async () => {
+    test('a review key reads the form read-only, with the reason, and loads no older version', async () => {
+      const current = (await s.call('GET', '/v1/policies/default')).body;
+      const next = await s.call('PUT', '/v1/policies/default', { categories: current.categories, lists: current.lists, description: 'Read by a reviewer' });
+      assert.equal(next.status, 200, JSON.stringify(next.body));
       const reviewer = (await s.call('POST', '/v1/keys', { name: 'reader', scopes: ['review'] })).body.key;
       const page = await browser.newPage();
       await signInTo(page, s.url, reviewer, '#/policies', 'Policies');
       await page.getByText('Read-only: this key has the review scope; saving a policy needs an admin key.').waitFor();
       assert.equal(await page.getByLabel('harassment: block at').isDisabled(), true);
       assert.equal(await page.getByRole('button', { name: /^Save/ }).count(), 0);
+      const history = page.getByRole('list', { name: 'Versions' });
+      await history.getByText('Version 1', { exact: true }).waitFor();
+      assert.equal(await history.getByRole('listitem').count(), next.body.version);
+      assert.equal(await page.getByRole('button', { name: /^Load version/ }).count(), 0);
       await page.locator('.preview-sentence').filter({ hasText: 'no change.' }).waitFor();
     });
 

@@ -5,7 +5,6 @@ import { useCallback, useEffect, useState } from 'react';
 import { call, errorText } from './api';
 import type { schemas } from './generated/api';
 import { PolicyEditor } from './PolicyEditor';
-import { PolicyVersions } from './PolicyVersions';
 import type { Policy } from './policyText';
 import { allows, useMe } from './me';
 
@@ -46,12 +45,7 @@ export function Policies() {
         <p role="status">{status}</p>
       </section>
       <section className="item-pane">
-        {policy && (
-          <>
-            <PolicyEditor key={`${policy.name}@${policy.version}`} policy={policy} lists={lists} admin={allows(scopes, 'admin')} onSaved={saved} />
-            <PolicyVersions name={policy.name} version={policy.version} />
-          </>
-        )}
+        {policy && <PolicyEditor key={`${policy.name}@${policy.version}`} policy={policy} lists={lists} admin={allows(scopes, 'admin')} onSaved={saved} />}
       </section>
     </div>
   );

@@ -1,12 +1,13 @@
 // One policy's form: each category's review and block threshold, the description and the lists
-// that apply, with the preview updating as it is edited. Admin keys save a new version; for other
-// keys the form is read-only.
+// that apply, with the preview updating as it is edited, and the version history below it. Admin
+// keys save a new version, or load an older one into the form; for other keys it is read-only.
 
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { call, errorText } from './api';
 import type { schemas } from './generated/api';
 import { PolicyPreview } from './PolicyPreview';
+import { PolicyVersions } from './PolicyVersions';
 import { draftOf } from './policyText';
 import type { Policy, PolicyDraft, Threshold } from './policyText';
 import { ThresholdInput } from './ThresholdInput';
@@ -17,6 +18,9 @@ export function PolicyEditor({ policy, lists, admin, onSaved }: {
   policy: Policy; lists: List[]; admin: boolean; onSaved: (saved: Policy) => void;
 }) {
   const [draft, setDraft] = useState<PolicyDraft>(() => draftOf(policy));
+  // The version the draft was filled from: the current one, or an older one loaded from the history.
+  const [filledFrom, setFilledFrom] = useState(policy.version);
+  const fillFrom = (p: Policy) => { setDraft(draftOf(p)); setFilledFrom(p.version); };
   const [error, setError] = useState('');
   const [saving, setSaving] = useState(false);
   const setRule = (category: string, at: 'review' | 'block', t: Threshold) =>
@@ -41,6 +45,7 @@ export function PolicyEditor({ policy, lists, admin, onSaved }: {
     <form className="policy-form" onSubmit={save} aria-labelledby="policy-heading">
       <h2 id="policy-heading">{policy.name} · version {policy.version}</h2>
       {!admin && <p className="notice">Read-only: this key has the review scope; saving a policy needs an admin key.</p>}
+      {filledFrom !== policy.version && <p className="notice">Draft loaded from version {filledFrom}; saving stores it as version {policy.version + 1}.</p>}
       <PolicyPreview name={policy.name} draft={draft} />
       <fieldset disabled={!admin}>
         <legend className="sr-only">Policy {policy.name}</legend>
@@ -78,10 +83,11 @@ export function PolicyEditor({ policy, lists, admin, onSaved }: {
       {admin && (
         <div className="actions">
           <button type="submit" disabled={saving}>Save as version {policy.version + 1}</button>
-          <button type="button" onClick={() => setDraft(draftOf(policy))}>Undo changes</button>
+          <button type="button" onClick={() => fillFrom(policy)}>Undo changes</button>
         </div>
       )}
       {error && <p role="alert">{error}</p>}
+      <PolicyVersions name={policy.name} version={policy.version} onLoad={admin ? fillFrom : undefined} />
     </form>
   );
 }

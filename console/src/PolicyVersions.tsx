@@ -1,11 +1,12 @@
-// A policy's history, newest first, each version with what it changed from the one before.
+// A policy's history, newest first, each version with what it changed from the one before; with
+// `onLoad` (admin keys), each older version can be loaded into the form to save it again.
 
 import { useEffect, useState } from 'react';
 import { call, errorText } from './api';
 import { changesBetween } from './policyText';
 import type { Policy } from './policyText';
 
-export function PolicyVersions({ name, version }: { name: string; version: number }) {
+export function PolicyVersions({ name, version, onLoad }: { name: string; version: number; onLoad?: (older: Policy) => void }) {
   const [versions, setVersions] = useState<Policy[] | null>(null);
   const [error, setError] = useState('');
   useEffect(() => {
@@ -24,6 +25,7 @@ export function PolicyVersions({ name, version }: { name: string; version: numbe
               <strong>Version {v.version}</strong> · <time dateTime={v.createdAt}>{new Date(v.createdAt).toLocaleString()}</time>
               {v.description && <> · {v.description}</>}
               {older && <div className="muted">{changes.length ? changes.join('; ') : 'no change'}</div>}
+              {onLoad && v.version !== version && <button type="button" onClick={() => onLoad(v)}>Load version {v.version} into the form</button>}
             </li>
           );
         })}
