@@ -99,5 +99,12 @@ describe('console dashboard (sqlite)', { skip: consoleSkip }, () => {
     const widths = await page.locator('.panel').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().width));
     assert.ok(widths.every((w) => w > 600 && w <= 768), `one panel a row on a tablet: ${widths.join(', ')}`);
     assert.deepEqual(problems, [], 'no page errors, no console errors (a CSP refusal would be one)');
+
+    // A refetch that fails (the server unreachable) keeps the numbers on show under their own range's label.
+    await page.route('**/v1/stats?*', (route) => route.abort());
+    await page.locator('.ranges label', { hasText: 'Last 30 days' }).click();
+    await page.getByRole('alert').waitFor();
+    await page.getByRole('status').filter({ hasText: 'Last 24 hours, by hour' }).waitFor();
+    assert.equal(await volume.locator('table tbody tr').count(), 24);
   });
 });

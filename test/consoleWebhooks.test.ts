@@ -4,6 +4,7 @@
 // it twice), edits, disables and enables the endpoint, rotates the secret and deletes the endpoint.
 
 import assert from 'node:assert/strict';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { after, before, describe, test } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
 import { verifySignature } from '../src/webhooks/signature.js';
@@ -138,6 +139,30 @@ describe('console webhooks (sqlite)', { skip: consoleSkip }, () => {
     await page.getByText('No endpoints yet.').waitFor();
     assert.ok(page.url().endsWith('#/webhooks'), page.url());
     assert.deepEqual((await server.call('GET', '/v1/webhooks')).body.webhooks, []);
+    assert.deepEqual(errors, [], 'the page threw no errors');
+  });
+
+  test('switching endpoints shows each one\'s own log, even when the first answers late', async () => {
+    const server = s!;
+    const a = (await server.call('POST', '/v1/webhooks', { url: `${hook.url}/a`, events: ['decision.flagged'] })).body;
+    const decisionId = await flag(server, 'webhook-switch');
+    await hook.next((r) => r.event === 'decision.flagged' && r.json.data.decision.id === decisionId);
+    const b = (await server.call('POST', '/v1/webhooks', { url: `${hook.url}/b`, events: ['decision.flagged'] })).body;
+    assert.equal((await server.call('GET', `/v1/webhooks/${a.id}/deliveries`)).body.deliveries.length, 1);
+
+    const { page, errors } = await signedInPage(browser!, server);
+    // A's log is held back on the wire, and the admin moves on to B before it answers.
+    await page.route(`**/v1/webhooks/${a.id}/deliveries*`, async (route) => { await sleep(1500); await route.continue(); });
+    const lateAnswer = page.waitForResponse((r) => r.url().includes(`/v1/webhooks/${a.id}/deliveries`));
+    await page.goto(`${server.url}/console/#/webhooks/${a.id}`);
+    await page.getByRole('heading', { name: `Deliveries to ${a.url}` }).waitFor();
+    await page.evaluate((id) => { window.location.hash = `#/webhooks/${id}`; }, b.id);
+    await page.getByText('Nothing sent yet.').waitFor();
+    await lateAnswer;
+    await page.evaluate(() => new Promise((done) => { setTimeout(done, 300); })); // the late answer is handled
+    assert.equal(await page.getByRole('heading', { name: `Deliveries to ${b.url}` }).count(), 1);
+    assert.equal(await page.getByRole('table', { name: 'Delivery log' }).count(), 0, 'none of A\'s deliveries under B');
+    for (const w of [a, b]) assert.equal((await server.call('DELETE', `/v1/webhooks/${w.id}`)).status, 204);
     assert.deepEqual(errors, [], 'the page threw no errors');
   });
 

@@ -29,7 +29,8 @@ const DashboardCharts = lazy(() => import('./DashboardCharts'));
 
 export function Dashboard() {
   const [range, setRange] = useState<RangeId>('7d');
-  const [stats, setStats] = useState<{ answer: Stats; at: Date } | null>(null);
+  // The answer with the range it answers: after a failed refetch the old numbers keep their own label.
+  const [stats, setStats] = useState<{ answer: Stats; at: Date; range: RangeId } | null>(null);
   const [error, setError] = useState('');
   const [loading, setLoading] = useState(true);
   const [reloads, setReloads] = useState(0);
@@ -40,7 +41,7 @@ export function Dashboard() {
     const now = Date.now();
     const query = { since: sinceOf(range, now), until: new Date(now).toISOString(), bucket: RANGES[range].bucket };
     call('get', '/v1/stats', { query }).then(
-      (answer) => { if (current) { setStats({ answer, at: new Date() }); setError(''); } },
+      (answer) => { if (current) { setStats({ answer, at: new Date(), range }); setError(''); } },
       (err: unknown) => { if (current) setError(errorText(err)); },
     ).finally(() => { if (current) setLoading(false); });
     return () => { current = false; };
@@ -62,7 +63,7 @@ export function Dashboard() {
         <button type="button" onClick={() => setReloads((n) => n + 1)} disabled={loading}>Refresh</button>
       </div>
       <p role="status" className="muted">
-        {loading ? 'Loading…' : stats ? `${RANGES[range].label}, by ${stats.answer.bucket === 'hour' ? 'hour' : 'UTC day'}; updated ${stats.at.toLocaleTimeString()}.` : ''}
+        {loading ? 'Loading…' : stats ? `${RANGES[stats.range].label}, by ${stats.answer.bucket === 'hour' ? 'hour' : 'UTC day'}; updated ${stats.at.toLocaleTimeString()}.` : ''}
       </p>
       {error && <p role="alert">{error}</p>}
       {stats && (

@@ -1,9 +1,8 @@
 // The parts of a decision page besides its content: the reviewer's outcome, the policy's reasons,
 // the file a picture or recording was, the detector versions and the caller's metadata.
 
+import { when } from './api';
 import type { Decision } from './api';
-
-const when = (iso: string | null | undefined) => (iso ? new Date(iso).toLocaleString() : '—');
 
 export function ReviewOutcome({ review }: { review: Decision['review'] }) {
   return (

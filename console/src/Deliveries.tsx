@@ -2,7 +2,7 @@
 // is still pending, the first page is read again every two seconds, so a send's end appears by itself.
 
 import { useCallback, useEffect, useState } from 'react';
-import { call } from './api';
+import { call, when } from './api';
 import type { schemas } from './generated/api';
 import { explain } from './WebhookForm';
 import type { Webhook } from './WebhookForm';
@@ -11,7 +11,6 @@ type Delivery = schemas['WebhookDelivery'];
 
 const PAGE = '20';
 const POLL_MS = 2_000;
-const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : '—');
 
 /** The fresh first page over what is shown: updated rows replaced, new ones put on top. */
 function merge(shown: Delivery[], fresh: Delivery[]): Delivery[] {
@@ -51,7 +50,7 @@ export function Deliveries({ webhook }: { webhook: Webhook }) {
   const redeliver = async (d: Delivery) => {
     try {
       const again = await call('post', '/v1/webhooks/{id}/deliveries/{deliveryId}/redeliver', { params: { id: webhook.id, deliveryId: d.id } });
-      setDeliveries((shown) => [again, ...(shown ?? [])]);
+      setDeliveries((shown) => merge(shown ?? [], [again]));
       setStatus(`Queued again: ${d.event} (${d.eventId}).${webhook.enabled ? '' : ' The endpoint is disabled: it is sent once enabled.'}`);
     } catch (err) {
       setError(explain(err));

@@ -2,6 +2,7 @@
 // Deleting and rotating the secret break a receiver at once, so both ask to be confirmed first.
 
 import { useState } from 'react';
+import { when } from './api';
 import type { Webhook } from './WebhookForm';
 
 export interface CardActions {
@@ -13,7 +14,6 @@ export interface CardActions {
 
 type Asking = 'delete' | 'rotate' | null;
 
-const when = (iso: string) => new Date(iso).toLocaleString();
 
 export function WebhookCard({ webhook, selected, actions }: { webhook: Webhook; selected: boolean; actions: CardActions }) {
   const [asking, setAsking] = useState<Asking>(null);

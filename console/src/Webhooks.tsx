@@ -13,15 +13,21 @@ type Editing = { mode: 'new' } | { mode: 'edit'; webhook: Webhook } | null;
 export function Webhooks({ selected }: { selected: string }) {
   const [webhooks, setWebhooks] = useState<Webhook[] | null>(null);
   const [editing, setEditing] = useState<Editing>(null);
-  const [secret, setSecret] = useState<{ url: string; secret: string } | null>(null);
+  const [secret, setSecret] = useState<{ id: string; url: string; secret: string } | null>(null);
   const [status, setStatus] = useState('');
   const [error, setError] = useState('');
-  const load = useCallback(() => call('get', '/v1/webhooks').then((r) => setWebhooks(r.webhooks), (err: unknown) => setError(explain(err))), []);
+  // Only the newest read is shown: quick actions (disable, then enable) can answer out of order.
+  const reads = useRef(0);
+  const load = useCallback(() => {
+    const read = ++reads.current;
+    return call('get', '/v1/webhooks').then((r) => { if (read === reads.current) setWebhooks(r.webhooks); }, (err: unknown) => setError(explain(err)));
+  }, []);
   useEffect(() => { void load(); }, [load]);
 
   // Every action ends the same way: say what happened (or why not) and read the endpoints again.
   const run = async (done: string, action: () => Promise<unknown>) => {
     setError('');
+    setStatus('');
     try {
       await action();
       setStatus(done);
@@ -38,7 +44,7 @@ export function Webhooks({ selected }: { selected: string }) {
       setStatus('Endpoint saved.');
     } else {
       const created = await call('post', '/v1/webhooks', { body: { url: fields.url, events: fields.events, ...(fields.description ? { description: fields.description } : {}) } });
-      setSecret({ url: created.url, secret: created.secret });
+      setSecret({ id: created.id, url: created.url, secret: created.secret });
       setStatus('Endpoint registered.');
     }
     setEditing(null);
@@ -51,10 +57,11 @@ export function Webhooks({ selected }: { selected: string }) {
       () => call('patch', '/v1/webhooks/{id}', { params: { id: w.id }, body: { enabled } })),
     rotate: () => void run('Secret rotated.', async () => {
       const rotated = await call('post', '/v1/webhooks/{id}/rotate-secret', { params: { id: w.id } });
-      setSecret({ url: rotated.url, secret: rotated.secret });
+      setSecret({ id: rotated.id, url: rotated.url, secret: rotated.secret });
     }),
     remove: () => void run('Endpoint deleted.', async () => {
       await call('delete', '/v1/webhooks/{id}', { params: { id: w.id } });
+      setSecret((shownSecret) => (shownSecret?.id === w.id ? null : shownSecret));
       if (selected === w.id) window.location.hash = '#/webhooks';
     }),
   });
@@ -80,7 +87,7 @@ export function Webhooks({ selected }: { selected: string }) {
         <WebhookForm key={editing.mode === 'edit' ? editing.webhook.id : 'new'} editing={editing.mode === 'edit' ? editing.webhook : undefined}
           onSave={save} onCancel={() => setEditing(null)} />
       )}
-      {selected && webhooks && (shown ? <Deliveries webhook={shown} /> : <p role="alert">No such endpoint: {selected}.</p>)}
+      {selected && webhooks && (shown ? <Deliveries key={shown.id} webhook={shown} /> : <p role="alert">No such endpoint: {selected}.</p>)}
     </div>
   );
 }

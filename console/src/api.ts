@@ -62,3 +62,6 @@ export async function fetchMedia(decisionId: string, signal?: AbortSignal): Prom
   const blob = await res.blob();
   return { url: URL.createObjectURL(blob), type: blob.type, offset: Number(res.headers.get('bulwark-media-offset') ?? 0) };
 }
+
+/** A time from the API in the reader's locale, or a dash when there is none. */
+export const when = (iso: string | null | undefined) => (iso ? new Date(iso).toLocaleString() : '—');

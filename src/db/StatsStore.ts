@@ -7,7 +7,7 @@ import { sql } from 'kysely';
 import { CATEGORIES, CONTENT_KINDS, SUGGESTIONS } from '../content/index.js';
 import type { Category, ContentKind, Suggestion } from '../content/index.js';
 import type { Database } from './schema.js';
-import { BUCKET_KEY_LENGTH, bucketStart } from './statsWindow.js';
+import { BUCKET_KEY_LENGTH, HOUR_MS, bucketStart } from './statsWindow.js';
 import type { StatsWindow } from './statsWindow.js';
 
 export type CategoryCounts = Record<Category, number>;
@@ -23,8 +23,6 @@ export interface Backlog {
 
 export interface Agreement { reviewed: number; rejected: number; approved: number }
 export interface Latency { kind: ContentKind; count: number; p50: number | null; p95: number | null; max: number | null }
-
-const HOUR_MS = 3_600_000;
 
 // A decision flagged a category when its `flagged` column (',hate,pii,') names it; '_' is a LIKE
 // wildcard, so it is escaped ('!' means the same to both databases, a backslash does not).

@@ -90,6 +90,24 @@ eachDatabase((ctx) => {
     assert.deepEqual((await decisions.list(tenantId, { review: 'approve', suggestion: 'block' })).decisions.map((d) => d.id), [made[10].id]);
   });
 
+  test('newestUnder: the newest decisions of a policy\'s versions, interleaved ones included, only what a replay reads', async () => {
+    const { tenants, decisions } = ctx.t.stores;
+    const tenant = (await tenants.create('Replays')).id;
+    // Oldest to newest: v1 ×4, then v2 ×3 with one late v1 among them (a server still on v1), then other policies.
+    const policies = ['p@1', 'p@1', 'p@1', 'p@1', 'p@2', 'p@1', 'p@2', 'p@2', 'q@1', 'q@1'];
+    const rows = policies.map((policy) => decisionRow(tenant, { policy, categories: '{"spam":{"score":0.5,"severity":"low"}}' }));
+    await decisions.insertMany(rows);
+    const newest = (limit: number, names = ['p@2', 'p@1']) => decisions.newestUnder(tenant, names, limit).then((r) => r.map((d) => rows.findIndex((x) => x.id === d.id)));
+    assert.deepEqual(await newest(4), [7, 6, 5, 4], 'the late v1 decision is among the newest');
+    assert.deepEqual(await newest(5, ['p@1', 'p@2']), [7, 6, 5, 4, 3], 'the order of the versions does not matter');
+    assert.deepEqual(await newest(100), [7, 6, 5, 4, 3, 2, 1, 0]);
+    assert.deepEqual(await newest(3, ['q@1']), [9, 8]);
+    assert.deepEqual(await decisions.newestUnder(tenant, [], 10), []);
+    assert.deepEqual(await decisions.newestUnder(tenantId, ['p@2'], 10), [], 'another tenant\'s decisions are not replayed');
+    const [one] = await decisions.newestUnder(tenant, ['q@1'], 1);
+    assert.deepEqual(one, { id: rows[9].id, policy: 'q@1', categories: rows[9].categories, evidence: rows[9].evidence });
+  });
+
   test('a bad cursor is CURSOR_INVALID', async () => {
     const { decisions } = ctx.t.stores;
     await rejectsWith(decisions.list(tenantId, { cursor: '!!!' }), 'CURSOR_INVALID');

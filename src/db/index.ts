@@ -17,7 +17,7 @@ export type { PolicyRecord } from './PolicyStore.js';
 export { ListStore } from './ListStore.js';
 export type { EntryRecord, ListChanges, ListRecord, NewList } from './ListStore.js';
 export { DecisionStore, REVIEW_FILTERS } from './DecisionStore.js';
-export type { DecisionQuery, DecisionRow, ReviewFilter } from './DecisionStore.js';
+export type { DecisionQuery, DecisionRow, ReplayRow, ReviewFilter } from './DecisionStore.js';
 export { ReviewStore, REVIEW_ORDERS, REVIEW_STATUSES, newReviewRow } from './ReviewStore.js';
 export type { ReviewOrder, ReviewQuery, ReviewRow, ReviewStatus, ReviewVerdict } from './ReviewStore.js';
 export { AuditStore } from './AuditStore.js';

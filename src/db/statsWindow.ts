@@ -6,7 +6,7 @@ import { BulwarkError } from '../errors.js';
 export const STATS_BUCKETS = ['hour', 'day'] as const;
 export type StatsBucket = (typeof STATS_BUCKETS)[number];
 
-const HOUR_MS = 3_600_000;
+export const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
 const BUCKET_MS: Readonly<Record<StatsBucket, number>> = { hour: HOUR_MS, day: DAY_MS };
 
@@ -59,7 +59,8 @@ export function bucketStart(key: string, bucket: StatsBucket): string {
   return bucket === 'hour' ? `${key}:00:00.000Z` : `${key}T00:00:00.000Z`;
 }
 
-function parseTime(value: string): number {
+/** Milliseconds since the epoch of an ISO-8601 date-time; REQUEST_INVALID when it is not one. */
+export function parseTime(value: string): number {
   const time = Date.parse(value);
   if (Number.isNaN(time)) throw new BulwarkError('REQUEST_INVALID', `"${value}" is not an ISO-8601 date-time.`);
   return time;

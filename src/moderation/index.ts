@@ -11,4 +11,4 @@ export type { Findings } from './findings.js';
 export * from './moderateRecording.js';
 export * from './moderateVideo.js';
 export { PREVIEW_LAST_DEFAULT, PREVIEW_LAST_MAX, previewPolicy } from './policyPreview.js';
-export type { PolicyPreview } from './policyPreview.js';
+export type { PolicyPreview, ReplayedDecision } from './policyPreview.js';

@@ -2,8 +2,9 @@
 // its SHA-256 always is, so repeated content can be recognised without keeping it.
 
 import { createHash } from 'node:crypto';
+import type { ReplayRow } from '../db/index.js';
 import type { DecisionTable } from '../db/schema.js';
-import type { Decision } from '../moderation/index.js';
+import type { Decision, ReplayedDecision } from '../moderation/index.js';
 import { flaggedCategories } from '../moderation/index.js';
 
 export function contentHash(content: string): string {
@@ -59,6 +60,16 @@ export function rowToDecision(row: DecisionTable): StoredDecision {
     createdAt: row.created_at,
     contentHash: row.content_hash,
     content: row.content,
+  };
+}
+
+/** The part of a stored decision a policy preview replays. */
+export function rowToReplayed(row: ReplayRow): ReplayedDecision {
+  return {
+    id: row.id,
+    policy: row.policy,
+    categories: JSON.parse(row.categories) as Decision['categories'],
+    evidence: (JSON.parse(row.evidence) as Pick<Decision, 'evidence'>).evidence,
   };
 }
 

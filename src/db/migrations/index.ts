@@ -11,7 +11,7 @@ import { jobs } from './0004_jobs.js';
 import { streams } from './0005_streams.js';
 import { jobCallbacks } from './0006_job_callbacks.js';
 import { streamClaims } from './0007_stream_claims.js';
-import { statsIndexes } from './0008_stats_indexes.js';
+import { consoleIndexes } from './0008_console_indexes.js';
 
 export function migrations(spec: DialectSpec): Record<string, Migration> {
   return {
@@ -22,7 +22,7 @@ export function migrations(spec: DialectSpec): Record<string, Migration> {
     '0005_streams': streams(spec),
     '0006_job_callbacks': jobCallbacks(),
     '0007_stream_claims': streamClaims(),
-    '0008_stats_indexes': statsIndexes(),
+    '0008_console_indexes': consoleIndexes(),
   };
 }
 

@@ -10,7 +10,7 @@ import { BulwarkError } from '../../errors.js';
 import { PREVIEW_LAST_DEFAULT, PREVIEW_LAST_MAX, previewPolicy } from '../../moderation/index.js';
 import { parsePolicyBody } from '../../policies/index.js';
 import type { PolicyBody } from '../../policies/index.js';
-import { rowToDecision } from '../../service/index.js';
+import { rowToReplayed } from '../../service/index.js';
 import type { Service } from '../../service/index.js';
 import { principalOf } from '../plugins/auth.js';
 import { POLICY_NAME_PATTERN, errorResponses, literalUnion } from '../schemas.js';
@@ -122,7 +122,7 @@ export async function policyRoutes(app: FastifyInstance, { service }: { service:
   app.post<{ Params: Static<typeof NameParams>; Body: Static<typeof PreviewBody> }>('/v1/policies/:name/preview', {
     config: { scope: 'review' },
     schema: { tags: ['policies'], summary: 'What a new version would have decided for the newest decisions (changes nothing)',
-      params: NameParams, body: PreviewBody, response: { 200: PreviewSchema, ...errorResponses(400, 404) } },
+      params: NameParams, body: PreviewBody, response: { 200: PreviewSchema, ...errorResponses(400, 403, 404) } },
   }, async (req) => {
     const { tenantId } = principalOf(req);
     const { last = PREVIEW_LAST_DEFAULT, ...input } = req.body;
@@ -132,9 +132,9 @@ export async function policyRoutes(app: FastifyInstance, { service }: { service:
     const bodies = new Map(versions.map((v) => [`${v.name}@${v.version}`, parsePolicyBody(v.body)]));
     await service.flushDecisions();
     const rows = await service.stores.decisions.newestUnder(tenantId, [...bodies.keys()], last);
-    const listIds = new Set((await service.stores.lists.list(tenantId)).map((l) => l.id));
+    const listIds = new Set((await service.stores.lists.listsForTenant(tenantId)).map((l) => l.id));
     const preview = previewPolicy({
-      decisions: rows.map(rowToDecision), versions: bodies, listIds, current: parsePolicyBody(current.body), proposed,
+      decisions: rows.map(rowToReplayed), versions: bodies, listIds, current: parsePolicyBody(current.body), proposed,
     });
     return { policy: current.name, version: current.version, last, ...preview };
   });
