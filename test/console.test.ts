@@ -127,6 +127,24 @@ describe('review console (sqlite)', { skip: consoleSkip }, () => {
     assert.deepEqual(errors, []);
   });
 
+  test('an item another reviewer holds says who holds it; an admin may still decide it', async () => {
+    const server = s!;
+    const { reviewId } = await flagged(server);
+    const alice = (await server.call('POST', '/v1/keys', { name: 'alice', scopes: ['review'] })).body.key;
+    assert.equal((await server.call('POST', `/v1/reviews/${reviewId}/claim`, undefined, alice)).status, 200);
+    const { page, errors } = await signedInPage(browser!, server);
+    const item = page.getByRole('list', { name: 'Review queue items' }).getByRole('button', { name: /Honestly, you are such an idiot/ });
+    await item.waitFor();
+    assert.match((await item.textContent()) ?? '', /claimed by alice/);
+    await item.click();
+    await page.getByRole('note').filter({ hasText: 'alice claimed this item; as an admin you may still decide it.' }).waitFor();
+    await page.getByRole('button', { name: /Reject/ }).click();
+    await page.getByRole('status').filter({ hasText: 'Rejected' }).waitFor();
+    const review = (await server.call('GET', `/v1/reviews/${reviewId}`)).body;
+    assert.deepEqual([review.outcome, review.claimedByName, review.decidedByName], ['reject', 'alice', 'BULWARK_API_KEY']);
+    assert.deepEqual(errors, []);
+  });
+
   test('a flagged picture: claimed on open, blurred until revealed, boxed; rejected with a label, a note and its hash listed', async () => {
     const server = s!;
     const words = await server.call('POST', '/v1/lists', { name: 'watch-words', kind: 'keyword', action: 'review', category: 'spam' });

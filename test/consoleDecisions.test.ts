@@ -139,8 +139,9 @@ for (const db of databases()) {
       const review = page.getByRole('region', { name: 'Review', exact: true });
       await review.getByText('Outcome: reject').waitFor();
       const me = (await server.call('GET', '/v1/me')).body;
+      const myName = (await server.call('GET', '/v1/keys')).body.keys.find((k: any) => k.id === me.keyId).name;
       const reviewText = (await review.textContent()) ?? '';
-      for (const part of ['insult', 'clear insult', me.keyId]) assert.ok(reviewText.includes(part), `${part} in "${reviewText}"`);
+      for (const part of ['insult', 'clear insult', myName, me.keyId]) assert.ok(reviewText.includes(part), `${part} in "${reviewText}"`);
       const summary = (await page.getByRole('region', { name: 'Summary' }).textContent()) ?? '';
       for (const part of ['review', 'default@1', `${made.tag}-b`, ' ms']) assert.ok(summary.includes(part), `${part} in "${summary}"`);
       await page.getByRole('table', { name: 'Reasons' }).getByRole('cell', { name: 'harassment' }).waitFor();

@@ -117,7 +117,8 @@ for (const db of databases()) {
       const reviewerKey = (await s.call('POST', '/v1/keys', { name: 'reviewer', scopes: ['review'] })).body;
       const reviewer = reviewerKey.key;
       const other = (await s.call('POST', '/v1/keys', { name: 'reviewer 2', scopes: ['review'] })).body.key;
-      assert.equal((await s.call('POST', `/v1/reviews/${item.id}/claim`, undefined, reviewer)).body.status, 'claimed');
+      const claim = (await s.call('POST', `/v1/reviews/${item.id}/claim`, undefined, reviewer)).body;
+      assert.deepEqual([claim.status, claim.claimedBy, claim.claimedByName], ['claimed', reviewerKey.id, 'reviewer']);
       assert.equal((await s.call('POST', `/v1/reviews/${item.id}/claim`, undefined, other)).body.code, 'REVIEW_CLAIMED_BY_OTHER');
       assert.equal((await s.call('POST', `/v1/reviews/${item.id}/decide`, { outcome: 'approve' }, other)).body.code, 'REVIEW_CLAIMED_BY_OTHER');
       const list = await s.call('POST', '/v1/lists', { name: 'reviewed-insults', action: 'block', category: 'harassment' });
@@ -130,7 +131,8 @@ for (const db of databases()) {
       const stored = await s.call('GET', `/v1/decisions/${d.body.id}`);
       assert.equal(stored.body.review.outcome, 'reject');
       assert.deepEqual(stored.body.review.labels, ['insult']);
-      assert.equal(stored.body.review.decidedBy, reviewerKey.id, 'who decided');
+      assert.deepEqual([stored.body.review.decidedBy, stored.body.review.decidedByName], [reviewerKey.id, 'reviewer'], 'who decided');
+      assert.equal((await s.call('GET', `/v1/reviews/${item.id}`)).body.decidedByName, 'reviewer');
       const listed = await s.call('GET', '/v1/decisions?limit=500');
       const byId = new Map(listed.body.decisions.map((x: any) => [x.id, x]));
       assert.deepEqual((byId.get(d.body.id) as any).review, stored.body.review, 'the list carries the outcome too');

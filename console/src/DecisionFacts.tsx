@@ -15,7 +15,7 @@ export function ReviewOutcome({ review }: { review: Decision['review'] }) {
             <dt>Labels</dt>
             <dd>{review.labels.length ? review.labels.map((l) => <span key={l} className="chip">{l}</span>) : 'none'}</dd>
             <dt>Note</dt><dd className="note">{review.note ?? '—'}</dd>
-            <dt>Decided by</dt><dd><code>{review.decidedBy ?? '—'}</code></dd>
+            <dt>Decided by</dt><dd>{review.decidedByName ?? '—'} <code>{review.decidedBy}</code></dd>
             <dt>Decided at</dt><dd>{when(review.decidedAt)}</dd>
           </dl>
         </>

@@ -91,7 +91,7 @@ export function ReviewQueue() {
               <button type="button" aria-current={item === current} onClick={() => open(() => k)}>
                 <span className={`chip ${item.decision?.suggestion ?? ''}`}>{item.decision?.suggestion ?? '?'}</span>
                 {' '}<span className="chip">{item.decision?.kind}</span>
-                {item.status === 'claimed' && item.claimedBy !== me.keyId && <span className="chip"> claimed</span>}
+                {item.status === 'claimed' && item.claimedBy !== me.keyId && <span className="chip"> claimed by {item.claimedByName ?? 'another key'}</span>}
                 {' '}{(item.decision?.content ?? item.decision?.evidence[0]?.text ?? item.decisionId).slice(0, 80)}
               </button>
             </li>
@@ -111,7 +111,7 @@ export function ReviewQueue() {
         {current?.decision && (
           <>
             <h2>{current.decision.kind} · {current.decision.suggestion} · <a href={`#/decisions/${current.decision.id}`}>{current.decision.id}</a></h2>
-            {takenByOther && <p role="note" className="notice">Another reviewer claimed this item{allows(me.scopes, 'admin') ? '; as an admin you may still decide it.' : '.'}</p>}
+            {takenByOther && <p role="note" className="notice">{current.claimedByName ?? 'Another reviewer'} claimed this item{allows(me.scopes, 'admin') ? '; as an admin you may still decide it.' : '.'}</p>}
             <ContentView decision={current.decision} />
             <Scores decision={current.decision} />
             <DecideForm key={current.id} decision={current.decision} lists={lists} disabled={takenByOther && !allows(me.scopes, 'admin')} onDecide={(v) => void decide(v)} />

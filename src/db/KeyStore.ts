@@ -71,6 +71,14 @@ export class KeyStore {
     return rows.map(toRecord);
   }
 
+  /** The names of these keys of the tenant, revoked ones too: a review keeps naming who decided it. */
+  async names(tenantId: string, ids: readonly string[]): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.#db.selectFrom('api_keys').select(['id', 'name'])
+      .where('tenant_id', '=', tenantId).where('id', 'in', [...new Set(ids)]).execute();
+    return new Map(rows.map((r) => [r.id, r.name]));
+  }
+
   /** Revokes a key of this tenant (idempotent: the first revocation time is kept). */
   async revoke(tenantId: string, id: string): Promise<ApiKeyRecord> {
     await this.#db.updateTable('api_keys').set({ revoked_at: new Date().toISOString() })

@@ -76,6 +76,7 @@ export const ReviewOutcomeSchema = Type.Object({
   labels: Type.Array(Type.String()),
   note: Type.Union([Type.String(), Type.Null()]),
   decidedBy: Type.Union([Type.String(), Type.Null()], { description: 'The id of the key that decided.' }),
+  decidedByName: Type.Union([Type.String(), Type.Null()], { description: 'The name of the key that decided.' }),
   decidedAt: Type.Union([Type.String(), Type.Null()]),
 });
 

@@ -10,7 +10,7 @@ import { rowToDecision } from '../../service/index.js';
 import type { Service } from '../../service/index.js';
 import { principalOf } from '../plugins/auth.js';
 import { CursorQuery, DecisionSchema, IdParams, errorResponses, literalUnion } from '../schemas.js';
-import { reviewView } from './reviewView.js';
+import { oneReviewView, reviewViews } from './reviewView.js';
 
 const ListQuery = Type.Object({
   suggestion: Type.Optional(literalUnion(SUGGESTIONS)),
@@ -34,7 +34,7 @@ export async function decisionRoutes(app: FastifyInstance, { service }: { servic
     const row = await service.stores.decisions.get(tenantId, req.params.id);
     if (!row) throw new BulwarkError('DECISION_NOT_FOUND');
     const review = await service.stores.reviews.getByDecision(tenantId, row.id);
-    return { ...rowToDecision(row), review: review ? reviewView(review) : null };
+    return { ...rowToDecision(row), review: review ? await oneReviewView(service.stores.keys, tenantId, review) : null };
   });
 
   app.get<{ Querystring: Static<typeof ListQuery> }>('/v1/decisions', {
@@ -46,11 +46,9 @@ export async function decisionRoutes(app: FastifyInstance, { service }: { servic
     const { tenantId } = principalOf(req);
     await service.flushDecisions();
     const page = await service.stores.decisions.list(tenantId, { ...req.query, limit: req.query.limit ?? 50 });
-    const reviews = await service.stores.reviews.newestByDecision(tenantId, page.decisions.map((d) => d.id));
-    const decisions = page.decisions.map((row) => {
-      const review = reviews.get(row.id);
-      return { ...rowToDecision(row), review: review ? reviewView(review) : null };
-    });
+    const newest = await service.stores.reviews.newestByDecision(tenantId, page.decisions.map((d) => d.id));
+    const views = new Map((await reviewViews(service.stores.keys, tenantId, [...newest.values()])).map((v) => [v.decisionId, v]));
+    const decisions = page.decisions.map((row) => ({ ...rowToDecision(row), review: views.get(row.id) ?? null }));
     return { decisions, nextCursor: page.nextCursor };
   });
 }

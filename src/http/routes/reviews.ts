@@ -4,6 +4,7 @@
 import { Type } from '@sinclair/typebox';
 import type { Static } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
+import type { ReviewRow } from '../../db/index.js';
 import { BulwarkError } from '../../errors.js';
 import { rowToDecision } from '../../service/index.js';
 import type { Service } from '../../service/index.js';
@@ -11,13 +12,16 @@ import { principalOf } from '../plugins/auth.js';
 import { CursorQuery, DecisionSchema, IdParams, errorResponses, literalUnion } from '../schemas.js';
 import { addEntries, checkEntries, requireList } from './listEntries.js';
 import { hasScope } from '../../tenants/index.js';
-import { reviewView } from './reviewView.js';
+import { oneReviewView, reviewViews } from './reviewView.js';
+import type { ReviewView } from './reviewView.js';
 
 const ReviewSchema = Type.Object({
   id: Type.String(), decisionId: Type.String(), status: Type.String(), risk: Type.Number(),
   claimedBy: Type.Union([Type.String(), Type.Null()]), claimedAt: Type.Union([Type.String(), Type.Null()]),
   outcome: Type.Union([Type.String(), Type.Null()]), labels: Type.Array(Type.String()),
+  claimedByName: Type.Union([Type.String(), Type.Null()], { description: 'The name of the key that claimed it.' }),
   note: Type.Union([Type.String(), Type.Null()]), decidedBy: Type.Union([Type.String(), Type.Null()]),
+  decidedByName: Type.Union([Type.String(), Type.Null()], { description: 'The name of the key that decided.' }),
   decidedAt: Type.Union([Type.String(), Type.Null()]), createdAt: Type.String(),
   decision: Type.Optional(DecisionSchema),
 }, { $id: 'Review' });
@@ -37,10 +41,11 @@ const DecideBody = Type.Object({
 }, { additionalProperties: false });
 
 export async function reviewRoutes(app: FastifyInstance, { service }: { service: Service }): Promise<void> {
-  const withDecision = async (tenantId: string, review: Parameters<typeof reviewView>[0]) => {
-    const row = await service.stores.decisions.get(tenantId, review.decision_id);
-    return { ...reviewView(review), ...(row ? { decision: rowToDecision(row) } : {}) };
+  const withDecision = async (tenantId: string, view: ReviewView) => {
+    const row = await service.stores.decisions.get(tenantId, view.decisionId);
+    return { ...view, ...(row ? { decision: rowToDecision(row) } : {}) };
   };
+  const viewOf = (tenantId: string, review: ReviewRow) => oneReviewView(service.stores.keys, tenantId, review);
 
   app.get<{ Querystring: Static<typeof ListQuery> }>('/v1/reviews', {
     config: { scope: 'review' },
@@ -54,7 +59,8 @@ export async function reviewRoutes(app: FastifyInstance, { service }: { service:
     const page = await service.stores.reviews.list(tenantId, {
       status: q.status, order: q.order ?? 'oldest', cursor: q.cursor, limit: q.limit ?? 50,
     });
-    return { reviews: await Promise.all(page.reviews.map((r) => withDecision(tenantId, r))), nextCursor: page.nextCursor };
+    const views = await reviewViews(service.stores.keys, tenantId, page.reviews);
+    return { reviews: await Promise.all(views.map((v) => withDecision(tenantId, v))), nextCursor: page.nextCursor };
   });
 
   app.get<{ Params: Static<typeof IdParams> }>('/v1/reviews/:id', {
@@ -66,7 +72,7 @@ export async function reviewRoutes(app: FastifyInstance, { service }: { service:
     await service.flushDecisions();
     const review = await service.stores.reviews.get(tenantId, req.params.id);
     if (!review) throw new BulwarkError('REVIEW_NOT_FOUND');
-    return withDecision(tenantId, review);
+    return withDecision(tenantId, await viewOf(tenantId, review));
   });
 
   app.post<{ Params: Static<typeof IdParams> }>('/v1/reviews/:id/claim', {
@@ -76,7 +82,7 @@ export async function reviewRoutes(app: FastifyInstance, { service }: { service:
   }, async (req) => {
     const { tenantId, keyId } = principalOf(req);
     await service.flushDecisions();
-    return reviewView(await service.stores.reviews.claim(tenantId, req.params.id, keyId));
+    return viewOf(tenantId, await service.stores.reviews.claim(tenantId, req.params.id, keyId));
   });
 
   app.post<{ Params: Static<typeof IdParams>; Body: Static<typeof DecideBody> }>('/v1/reviews/:id/decide', {
@@ -104,7 +110,7 @@ export async function reviewRoutes(app: FastifyInstance, { service }: { service:
       tenantId, actor: keyId, action: 'review.decide', target: review.id,
       detail: { outcome, labels, decisionId: review.decision_id, addToList: addToList ?? null },
     });
-    const view = reviewView(review);
+    const view = await viewOf(tenantId, review);
     await service.webhooks.emit(tenantId, 'review.decided', { review: view });
     return view;
   });
