@@ -92,6 +92,13 @@ describe('console webhooks (sqlite)', { skip: consoleSkip }, () => {
     const rows = await deliveredRows(page, 1);
     const cells = await rows.nth(1).getByRole('cell').allTextContents();
     assert.deepEqual(cells.slice(1, 6), ['decision.flagged', 'delivered', '1', '204', '—'], 'event, status, attempts, response, error');
+    // The body sent, one click away: the very JSON the receiver got.
+    await rows.nth(1).getByText('decision.flagged', { exact: true }).click();
+    const body = rows.nth(1).getByLabel('Body of decision.flagged');
+    await body.waitFor();
+    assert.deepEqual(JSON.parse((await body.textContent()) ?? ''), got.json);
+    await rows.nth(1).getByText('decision.flagged', { exact: true }).click();
+    await body.waitFor({ state: 'detached' });
 
     await rows.nth(1).getByRole('button', { name: /^Redeliver/ }).click();
     await page.getByRole('status').filter({ hasText: `Queued again: decision.flagged (${got.json.id})` }).waitFor();

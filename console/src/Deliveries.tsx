@@ -1,5 +1,6 @@
-// An endpoint's delivery log, newest first, with cursor paging and Redeliver. While a delivery shown
-// is still pending, the first page is read again every two seconds, so a send's end appears by itself.
+// An endpoint's delivery log, newest first, each event's body a click away, with cursor paging and
+// Redeliver. While a delivery shown is still pending, the first page is read again every two
+// seconds, so a send's end appears by itself.
 
 import { useCallback, useEffect, useState } from 'react';
 import { call, when } from './api';
@@ -75,7 +76,7 @@ export function Deliveries({ webhook }: { webhook: Webhook }) {
               {deliveries.map((d) => (
                 <tr key={d.id}>
                   <td><time dateTime={d.createdAt} title={`${d.id}, last attempt ${when(d.lastAttemptAt)}`}>{when(d.createdAt)}</time></td>
-                  <td><code>{d.event}</code></td>
+                  <td><EventBody delivery={d} /></td>
                   <td><span className={`chip ${d.status}`}>{d.status}</span>
                     {d.status === 'pending' && d.nextAttemptAt && <span className="hint"> next try {when(d.nextAttemptAt)}</span>}</td>
                   <td>{d.attempts}</td>
@@ -90,5 +91,16 @@ export function Deliveries({ webhook }: { webhook: Webhook }) {
       )}
       {cursor && <button type="button" onClick={() => void more()}>Load more</button>}
     </section>
+  );
+}
+
+/** The event's name; opened, the JSON body that was sent (drawn only while open: bodies can be long). */
+function EventBody({ delivery }: { delivery: Delivery }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <details onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary><code>{delivery.event}</code></summary>
+      {open && <pre className="delivery-body" aria-label={`Body of ${delivery.event}`}>{JSON.stringify(delivery.payload, null, 2)}</pre>}
+    </details>
   );
 }
