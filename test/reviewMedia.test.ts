@@ -89,7 +89,7 @@ describe('ReviewMedia retention', () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'bulwark-kept-'));
     try {
       const kept = new ReviewMedia(dir, 30, async () => ({ storeContent: true }));
-      await kept.keepFlagged('default', 'dec_a1', { bytes: Buffer.from('picture') }, 'image/png');
+      await kept.keepFlagged('default', { id: 'dec_a1', suggestion: 'block' }, { bytes: Buffer.from('picture') }, 'image/png');
       const opened = await kept.open('default', 'dec_a1');
       assert.equal(opened?.contentType, 'image/png');
       opened?.stream.destroy();
@@ -97,7 +97,7 @@ describe('ReviewMedia retention', () => {
       assert.equal(await kept.sweep(Date.now() + 31 * 86_400_000), 1);
       assert.deepEqual(await readdir(path.join(dir, 'default')), []);
       assert.equal(await kept.open('default', 'dec_a1'), null);
-      await assert.rejects(kept.keepFlagged('../x', 'dec_a1', { bytes: Buffer.from('') }, 'image/png'), /Unsafe/);
+      await assert.rejects(kept.keepFlagged('../x', { id: 'dec_a1', suggestion: 'block' }, { bytes: Buffer.from('') }, 'image/png'), /Unsafe/);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

@@ -11,7 +11,8 @@ import { openApiTypes } from '../http/openapiTypes.js';
 import type { OpenApiDocument } from '../http/openapiTypes.js';
 import { createService } from '../service/index.js';
 
-export async function printOpenApi(opts: { types?: boolean }): Promise<void> {
+/** The OpenAPI document, assembled on a throwaway SQLite database that is let go afterwards. */
+export async function openApiDocument(): Promise<OpenApiDocument> {
   const dir = await mkdtemp(path.join(tmpdir(), 'bulwark-openapi-'));
   const env: NodeJS.ProcessEnv = { ...process.env, BULWARK_DATA_DIR: dir, LOG_LEVEL: 'silent' };
   delete env.DATABASE_URL;
@@ -20,10 +21,15 @@ export async function printOpenApi(opts: { types?: boolean }): Promise<void> {
     const app = await buildApp(service, { logger: false });
     await app.ready();
     const doc = app.swagger() as unknown as OpenApiDocument;
-    process.stdout.write(opts.types ? openApiTypes(doc) : `${JSON.stringify(doc, null, 2)}\n`);
     await app.close();
+    return doc;
   } finally {
     await service.close();
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+export async function printOpenApi(opts: { types?: boolean }): Promise<void> {
+  const doc = await openApiDocument();
+  process.stdout.write(opts.types ? openApiTypes(doc) : `${JSON.stringify(doc, null, 2)}\n`);
 }

@@ -1,7 +1,7 @@
 // The audit log of decisions: written in batches by the recorder, read back one at a time or
 // searched newest first. Rows are returned as stored; service/decisionRows.ts maps them.
 
-import type { Kysely } from 'kysely';
+import type { Kysely, RawBuilder } from 'kysely';
 import { sql } from 'kysely';
 import { decodeIdCursor, pageLimit, toPage } from './cursor.js';
 import { BulkInsert } from './bulkInsert.js';
@@ -63,7 +63,7 @@ export class DecisionStore {
     let q = this.#db.selectFrom('decisions').selectAll().where('tenant_id', '=', tenantId);
     if (query.suggestion !== undefined) q = q.where('suggestion', '=', query.suggestion);
     if (query.category !== undefined) {
-      q = q.where(sql<boolean>`${sql.ref('flagged')} like ${`%,${escapeLike(query.category)},%`} escape '!'`);
+      q = q.where(flaggedLike('flagged', query.category));
     }
     if (query.since !== undefined) q = q.where('created_at', '>=', isoTime(query.since));
     if (query.until !== undefined) q = q.where('created_at', '<', isoTime(query.until));
@@ -103,6 +103,11 @@ export class DecisionStore {
     }
     return kept;
   }
+}
+
+/** Whether a decision's `flagged` column (',hate,pii,') names the category. */
+export function flaggedLike(column: string, category: string): RawBuilder<boolean> {
+  return sql<boolean>`${sql.ref(column)} like ${`%,${escapeLike(category)},%`} escape '!'`;
 }
 
 // '!' as the escape character: it means the same to SQLite and PostgreSQL, unlike a backslash.

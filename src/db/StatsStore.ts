@@ -6,6 +6,7 @@ import type { Kysely, RawBuilder } from 'kysely';
 import { sql } from 'kysely';
 import { CATEGORIES, CONTENT_KINDS, SUGGESTIONS } from '../content/index.js';
 import type { Category, ContentKind, Suggestion } from '../content/index.js';
+import { flaggedLike } from './DecisionStore.js';
 import type { Database } from './schema.js';
 import { BUCKET_KEY_LENGTH, HOUR_MS, bucketStart } from './statsWindow.js';
 import type { StatsWindow } from './statsWindow.js';
@@ -24,10 +25,9 @@ export interface Backlog {
 export interface Agreement { reviewed: number; rejected: number; approved: number }
 export interface Latency { kind: ContentKind; count: number; p50: number | null; p95: number | null; max: number | null }
 
-// A decision flagged a category when its `flagged` column (',hate,pii,') names it; '_' is a LIKE
-// wildcard, so it is escaped ('!' means the same to both databases, a backslash does not).
+// How many of the rows flagged the category (the same test as a search by category).
 const flaggedSum = (column: string, category: Category): RawBuilder<number> =>
-  sql<number>`sum(case when ${sql.ref(column)} like ${`%,${category.replace(/_/g, '!_')},%`} escape '!' then 1 else 0 end)`;
+  sql<number>`sum(case when ${flaggedLike(column, category)} then 1 else 0 end)`;
 
 const count = (v: unknown): number => Number(v ?? 0);
 

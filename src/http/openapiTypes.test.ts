@@ -30,16 +30,10 @@ test('JSON schemas become the TypeScript types they describe', () => {
 });
 
 test("the types of Bulwark's own document compile and catch a client's mistakes", async () => {
-  const { loadConfig } = await import('../config.js');
-  const { createService } = await import('../service/index.js');
-  const { buildApp } = await import('./buildApp.js');
+  const { openApiDocument } = await import('../cli/openapi.js');
   const dir = await mkdtemp(path.join(tmpdir(), 'bulwark-openapi-types-'));
-  const service = await createService(loadConfig({ BULWARK_DATA_DIR: path.join(dir, 'data'), LOG_LEVEL: 'silent' }));
   try {
-    const app = await buildApp(service, { logger: false });
-    await app.ready();
-    await writeFile(path.join(dir, 'api.ts'), openApiTypes(app.swagger() as never));
-    await app.close();
+    await writeFile(path.join(dir, 'api.ts'), openApiTypes(await openApiDocument()));
     await writeFile(path.join(dir, 'usage.ts'), `import type { paths } from './api.js';
 type Decide = paths['/v1/reviews/{id}/decide']['post'];
 export const body: Decide['body'] = { outcome: 'approve', labels: ['spam'] };
@@ -59,7 +53,6 @@ export type Nope = paths['/v1/nope'];
     const run = spawnSync(process.execPath, [tsc, '--noEmit', '--strict', '--module', 'nodenext', '--target', 'es2022', 'usage.ts'], { cwd: dir, encoding: 'utf8' });
     assert.equal(run.status, 0, run.stdout + run.stderr);
   } finally {
-    await service.close();
     await rm(dir, { recursive: true, force: true });
   }
 });

@@ -81,7 +81,7 @@ export class ImageModeration {
       decision.suggestion === 'review' ? newReviewRow(call.tenantId, decision.id, riskOf(decision), createdAt) : null,
     );
     this.#metrics.countDecision('image', decision.suggestion, decision.categories);
-    if (decision.suggestion !== 'pass') await this.#media.keepFlagged(call.tenantId, decision.id, { bytes }, pictureType(decision.media!.format));
+    await this.#media.keepFlagged(call.tenantId, decision, { bytes }, pictureType(decision.media!.format));
     return decision;
   }
 

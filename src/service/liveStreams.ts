@@ -213,7 +213,7 @@ export class LiveStreams {
       { ...ctx, id: newId('dec'), createdAt }, performance.now());
     if (decision.suggestion === 'pass') return;
     recordMediaDecision(this.#deps, decision, row.tenant_id);
-    await this.#deps.media.keepFlagged(row.tenant_id, decision.id, { file: piece.file }, piece.contentType, piece.offset);
+    await this.#deps.media.keepFlagged(row.tenant_id, decision, { file: piece.file }, piece.contentType, piece.offset);
     const moment = { ...decision.timeline?.[0], suggestion: decision.suggestion, decisionId: decision.id, at: createdAt };
     await this.#deps.stores.streams.addFinding(row.id, moment);
     await this.#deps.webhooks.emit(row.tenant_id, 'stream.alert', { stream: streamView(row), moment, decision });

@@ -33,7 +33,7 @@ export interface MediaDeps {
  * analysis) reads a video frame at most this often, and a recorded video's at every scene change too
  * (docs/benchmarks.md, "Video end to end").
  */
-export const OCR_EVERY_SECONDS = 3;
+const OCR_EVERY_SECONDS = 3;
 
 /** Which frames OCR reads, in time order: a scene change, or OCR_EVERY_SECONDS since the last read. */
 export function textReadSchedule(): (time: number, sceneChange: boolean) => boolean {

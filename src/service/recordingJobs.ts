@@ -175,7 +175,7 @@ export class RecordingJobs {
       ? await moderateVideo(frames.analysed, interval, heard, { ...recording, frames: { interval, sampled: frames.sampled, analysed: frames.analysed.length } }, asked, ctx)
       : await moderateRecording(heard, recording, 'audio', asked, ctx);
     recordMediaDecision(this.#deps, decision, job.tenant_id);
-    if (decision.suggestion !== 'pass') await this.#deps.media.keepFlagged(job.tenant_id, decision.id, { file }, recordingType(probe.format, video));
+    await this.#deps.media.keepFlagged(job.tenant_id, decision, { file }, recordingType(probe.format, video));
     // The job says succeeded only once its decision is stored.
     await this.#deps.recorder.flush();
     return { decisionId: decision.id };

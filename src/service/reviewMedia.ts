@@ -8,6 +8,7 @@ import { createReadStream } from 'node:fs';
 import { copyFile, mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import path from 'node:path';
+import type { Decision } from '../moderation/index.js';
 import type { SettingsOf } from './textModeration.js';
 
 export interface KeptMedia {
@@ -40,19 +41,20 @@ export class ReviewMedia {
   }
 
   /**
-   * Keeps a flagged decision's media when its tenant stores content: a picture held in memory
-   * (`bytes`), or a copy of a file (`file`: the job deletes its own), starting at `offset` s on the
-   * decision's timeline (a stream's piece). A failure to write is logged, never fails the decision.
+   * Keeps a decision's media when it is flagged (review or block, never a pass) and its tenant
+   * stores content: a picture held in memory (`bytes`), or a copy of a file (`file`: the job
+   * deletes its own), starting at `offset` s on the decision's timeline (a stream's piece). A
+   * failure to write is logged, never fails the decision.
    */
-  async keepFlagged(tenantId: string, decisionId: string, media: { bytes: Buffer } | { file: string }, contentType: string, offset = 0): Promise<void> {
-    const file = this.#file(tenantId, decisionId);
-    if (!(await this.#settingsOf(tenantId)).storeContent) return;
+  async keepFlagged(tenantId: string, decision: Pick<Decision, 'id' | 'suggestion'>, media: { bytes: Buffer } | { file: string }, contentType: string, offset = 0): Promise<void> {
+    const file = this.#file(tenantId, decision.id);
+    if (decision.suggestion === 'pass' || !(await this.#settingsOf(tenantId)).storeContent) return;
     try {
       await this.#prepare(file, { contentType, offset });
       if ('bytes' in media) await writeFile(file, media.bytes);
       else await copyFile(media.file, file);
     } catch (err) {
-      console.error(`bulwark: keeping the media of ${decisionId} for review failed`, err);
+      console.error(`bulwark: keeping the media of ${decision.id} for review failed`, err);
     }
   }
 

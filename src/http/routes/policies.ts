@@ -64,12 +64,13 @@ export async function policyRoutes(app: FastifyInstance, { service }: { service:
     if (!p) throw new BulwarkError('POLICY_NOT_FOUND', `No policy named "${name}".`);
     return p;
   };
-  /** The body as PUT takes it: valid, and naming only lists the tenant has. */
-  const proposal = async (tenantId: string, input: unknown): Promise<PolicyBody> => {
+  const listIdsOf = async (tenantId: string) => new Set((await service.stores.lists.listsForTenant(tenantId)).map((l) => l.id));
+  /** The body as PUT takes it: valid, and naming only lists the tenant has (`known`, when already read). */
+  const proposal = async (tenantId: string, input: unknown, known?: ReadonlySet<string>): Promise<PolicyBody> => {
     const body = parsePolicyBody(input);
     if (body.lists !== 'all') {
-      const known = new Set((await service.stores.lists.list(tenantId)).map((l) => l.id));
-      const unknown = body.lists.filter((id) => !known.has(id));
+      const ids = known ?? await listIdsOf(tenantId);
+      const unknown = body.lists.filter((id) => !ids.has(id));
       if (unknown.length > 0) throw new BulwarkError('POLICY_INVALID', `Unknown list id(s): ${unknown.join(', ')}.`, { unknown });
     }
     return body;
@@ -127,12 +128,12 @@ export async function policyRoutes(app: FastifyInstance, { service }: { service:
     const { tenantId } = principalOf(req);
     const { last = PREVIEW_LAST_DEFAULT, ...input } = req.body;
     const current = await latest(tenantId, req.params.name);
-    const proposed = await proposal(tenantId, input);
+    const listIds = await listIdsOf(tenantId);
+    const proposed = await proposal(tenantId, input, listIds);
     const versions = await policies.versions(tenantId, req.params.name);
     const bodies = new Map(versions.map((v) => [`${v.name}@${v.version}`, parsePolicyBody(v.body)]));
     await service.flushDecisions();
     const rows = await service.stores.decisions.newestUnder(tenantId, [...bodies.keys()], last);
-    const listIds = new Set((await service.stores.lists.listsForTenant(tenantId)).map((l) => l.id));
     const preview = previewPolicy({
       decisions: rows.map(rowToReplayed), versions: bodies, listIds, current: parsePolicyBody(current.body), proposed,
     });
