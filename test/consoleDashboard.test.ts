@@ -6,7 +6,7 @@ import { before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { screenshot } from './support/browser.js';
 import type { TestBrowser } from './support/browser.js';
-import { consoleSkip, serverAndBrowser } from './support/console.js';
+import { consoleSkip, serverAndBrowser, signIn, watchedPage } from './support/console.js';
 import type { TestServer } from './support/server.js';
 
 const TEXTS = [
@@ -48,17 +48,13 @@ describe('console dashboard (sqlite)', { skip: consoleSkip }, () => {
     const server = s!;
     const made = await decide(server);
     const n = (suggestion: string) => made.filter((m) => m.suggestion === suggestion).length;
-    const page = await browser!.newPage();
-    const problems: string[] = [];
-    page.on('pageerror', (err) => problems.push(err.message));
+    const { page, errors: problems } = await watchedPage(browser!);
     page.on('console', (msg) => {
       // The browser asks for /favicon.ico on its own; the service has none.
       if (msg.type() === 'error' && !msg.location().url.endsWith('/favicon.ico')) problems.push(`${msg.text()} ${msg.location().url}`);
     });
 
-    await page.goto(`${server.url}/console/`);
-    await page.getByLabel('API key').fill(server.adminKey);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signIn(page, server);
     await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Dashboard' }).click();
     await page.getByRole('heading', { name: 'Dashboard', level: 1 }).waitFor();
     assert.ok(page.url().endsWith('#/dashboard'), page.url());

@@ -52,11 +52,12 @@ export function App() {
   const [me, setMe] = useState<Me | null>(null);
   const [signedIn, setSignedIn] = useState(session.key() !== null);
   const hash = useHash();
+  // A key kept from before (a reload) is asked who it is; a fresh sign-in already knows.
   useEffect(() => {
-    if (!signedIn) return;
+    if (!signedIn || me) return;
     call('get', '/v1/me').then(setMe, () => { session.signOut(); setSignedIn(false); });
-  }, [signedIn]);
-  if (!signedIn) return <SignIn onSignedIn={() => setSignedIn(true)} />;
+  }, [signedIn, me]);
+  if (!signedIn) return <SignIn onSignedIn={(who) => { setMe(who); setSignedIn(true); }} />;
   if (!me) return <p role="status">Loading…</p>;
   const { scopes } = me;
   const page = PAGES.find((p) => p.match.test(hash));

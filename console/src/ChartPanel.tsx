@@ -35,7 +35,7 @@ export function ChartPanel<Row>({ title, summary, chart, rows, columns, figures 
         <details>
           <summary>Numbers</summary>
           <table className="numbers">
-            <caption className="visually-hidden">{title}</caption>
+            <caption className="sr-only">{title}</caption>
             <thead><tr>{columns.map((c) => <th key={c.label} scope="col">{c.label}</th>)}</tr></thead>
             <tbody>
               {rows.map((row, i) => <tr key={i}>{columns.map((c) => <td key={c.label}>{c.value(row)}</td>)}</tr>)}

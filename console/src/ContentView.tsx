@@ -8,7 +8,7 @@ import { MediaView } from './MediaView';
 import { clock } from './Timeline';
 
 /** The text cut into plain runs and marked runs, spans in order, overlaps merged into the first. */
-export function markedRuns(text: string, evidence: readonly Evidence[]): { text: string; mark?: Evidence }[] {
+function markedRuns(text: string, evidence: readonly Evidence[]): { text: string; mark?: Evidence }[] {
   const spans = evidence.filter((e) => e.span && e.span.end > e.span.start && e.span.end <= text.length).sort((a, b) => a.span!.start - b.span!.start);
   const runs: { text: string; mark?: Evidence }[] = [];
   let at = 0;

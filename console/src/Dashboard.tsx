@@ -52,7 +52,7 @@ export function Dashboard() {
       <div className="dash-head">
         <h1>Dashboard</h1>
         <fieldset className="ranges">
-          <legend className="visually-hidden">Range</legend>
+          <legend className="sr-only">Range</legend>
           {(Object.keys(RANGES) as RangeId[]).map((id) => (
             <label key={id}>
               <input type="radio" name="range" value={id} checked={range === id} onChange={() => setRange(id)} />

@@ -9,7 +9,7 @@ import type { Stats } from './Dashboard';
 const UNITS: readonly [number, string][] = [[86_400, 'd'], [3_600, 'h'], [60, 'min'], [1, 's']];
 
 /** "3 d 4 h", "2 h", "40 s": the largest unit and, when not zero, the next. */
-export function duration(seconds: number): string {
+function duration(seconds: number): string {
   const i = UNITS.findIndex(([size]) => seconds >= size);
   if (i < 0) return '0 s';
   const [size, name] = UNITS[i];

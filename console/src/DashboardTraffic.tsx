@@ -9,7 +9,7 @@ type Bucket = Stats['buckets'][number];
 type Category = keyof Bucket['flagged'];
 
 // Each at least 3:1 against the white panel; blue, amber and red stay apart for red–green colour blindness.
-export const SUGGESTION_COLOURS = { pass: '#3d6fb6', review: '#b26a00', block: '#b3261e' } as const;
+const SUGGESTION_COLOURS = { pass: '#3d6fb6', review: '#b26a00', block: '#b3261e' } as const;
 const CATEGORY_COLOURS: Record<Category, string> = {
   sexual: '#a6367a', sexual_minors: '#5c1a47', hate: '#b3261e', harassment: '#c25e00', violence: '#6d3a0a',
   self_harm: '#5e35b1', illicit: '#2e7d32', spam: '#00838f', ads: '#1565c0', profanity: '#5f6368', pii: '#8a6d00',

@@ -2,7 +2,7 @@
 // the scores, the reviewer's outcome, the file's facts, the models that judged and the caller's metadata.
 
 import { useEffect, useState } from 'react';
-import { call, errorText } from './api';
+import { call, errorText, when } from './api';
 import type { Decision } from './api';
 import { ContentView } from './ContentView';
 import { FileFacts, Metadata, Models, Reasons, ReviewOutcome } from './DecisionFacts';
@@ -52,7 +52,7 @@ function Summary({ decision }: { decision: Decision }) {
         <dt>Suggestion</dt><dd><span className={`chip ${decision.suggestion}`}>{decision.suggestion}</span></dd>
         <dt>Kind</dt><dd>{decision.kind}</dd>
         <dt>Policy</dt><dd><code>{decision.policy}</code></dd>
-        <dt>Time</dt><dd><time dateTime={decision.createdAt}>{new Date(decision.createdAt).toLocaleString()}</time></dd>
+        <dt>Time</dt><dd><time dateTime={decision.createdAt}>{when(decision.createdAt)}</time></dd>
         <dt>Data id</dt><dd>{decision.dataId ?? '—'}</dd>
         <dt>Latency</dt><dd>{decision.latencyMs.toFixed(1)} ms</dd>
         {decision.contentHash && <><dt>Content hash</dt><dd><code className="hash">{decision.contentHash}</code></dd></>}

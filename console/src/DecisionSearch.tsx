@@ -6,7 +6,7 @@ import type { FormEvent } from 'react';
 import type { paths } from './generated/api';
 
 type ListQuery = NonNullable<paths['/v1/decisions']['get']['query']>;
-export type Filters = Pick<ListQuery, 'suggestion' | 'category' | 'since' | 'until' | 'dataId' | 'review'>;
+type Filters = Pick<ListQuery, 'suggestion' | 'category' | 'since' | 'until' | 'dataId' | 'review'>;
 type Suggestion = NonNullable<Filters['suggestion']>;
 type Category = NonNullable<Filters['category']>;
 type Review = NonNullable<Filters['review']>;

@@ -2,7 +2,7 @@
 // newest first, each with the reviewer's outcome; "Load more" follows the API's cursor.
 
 import { useEffect, useState } from 'react';
-import { call, errorText } from './api';
+import { call, errorText, when } from './api';
 import type { Decision } from './api';
 import { DecisionSearch, filterParams, parseFilters } from './DecisionSearch';
 
@@ -86,7 +86,7 @@ function ResultTable({ decisions }: { decisions: Decision[] }) {
         <tbody>
           {decisions.map((d) => (
             <tr key={d.id} onClick={() => open(d.id)}>
-              <td><a href={`#/decisions/${d.id}`} title={d.id}>{new Date(d.createdAt).toLocaleString()}</a></td>
+              <td><a href={`#/decisions/${d.id}`} title={d.id}>{when(d.createdAt)}</a></td>
               <td>{d.kind}</td>
               <td><span className={`chip ${d.suggestion}`}>{d.suggestion}</span></td>
               <td>{flagged(d).map(([name, c]) => <span key={name} className={`chip sev-${c.severity}`} title={c.severity}>{name}</span>)}</td>

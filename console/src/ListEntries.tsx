@@ -11,8 +11,11 @@ const PAGE = '50';
 
 export function ListEntries({ listId, admin, revision, onChanged }: { listId: string; admin: boolean; revision: number; onChanged: () => void }) {
   const [entries, setEntries] = useState<Entry[]>([]);
-  // Cursors of the pages before this one and of this one ('' is the first page).
-  const [cursors, setCursors] = useState<string[]>(['']);
+  // Cursors of the pages before this one and of this one ('' is the first page), for the revision
+  // they were walked in: a new revision starts again at page one (derived, so it loads once).
+  const [paging, setPaging] = useState({ revision, cursors: [''] });
+  const cursors = paging.revision === revision ? paging.cursors : [''];
+  const setCursors = (change: (walked: string[]) => string[]) => setPaging({ revision, cursors: change(cursors) });
   const [next, setNext] = useState<string | null>(null);
   const [ticked, setTicked] = useState<Set<string>>(new Set());
   const [value, setValue] = useState('');
@@ -27,7 +30,6 @@ export function ListEntries({ listId, admin, revision, onChanged }: { listId: st
     setTicked(new Set());
   }, [listId, cursor, revision]); // revision is not read: a new one only asks for a reload
   useEffect(() => { load().catch((err: unknown) => setError(errorText(err))); }, [load]);
-  useEffect(() => setCursors(['']), [revision]);
 
   const act = async (what: () => Promise<string>) => {
     try {

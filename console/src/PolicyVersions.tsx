@@ -2,7 +2,7 @@
 // `onLoad` (admin keys), each older version can be loaded into the form to save it again.
 
 import { useEffect, useState } from 'react';
-import { call, errorText } from './api';
+import { call, errorText, when } from './api';
 import { changesBetween } from './policyText';
 import type { Policy } from './policyText';
 
@@ -22,7 +22,7 @@ export function PolicyVersions({ name, version, onLoad }: { name: string; versio
           const changes = older ? changesBetween(older, v) : [];
           return (
             <li key={v.version}>
-              <strong>Version {v.version}</strong> · <time dateTime={v.createdAt}>{new Date(v.createdAt).toLocaleString()}</time>
+              <strong>Version {v.version}</strong> · <time dateTime={v.createdAt}>{when(v.createdAt)}</time>
               {v.description && <> · {v.description}</>}
               {older && <div className="muted">{changes.length ? changes.join('; ') : 'no change'}</div>}
               {onLoad && v.version !== version && <button type="button" onClick={() => onLoad(v)}>Load version {v.version} into the form</button>}

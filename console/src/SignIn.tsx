@@ -3,16 +3,16 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { call, errorText, session } from './api';
+import type { Me } from './me';
 
-export function SignIn({ onSignedIn }: { onSignedIn: () => void }) {
+export function SignIn({ onSignedIn }: { onSignedIn: (who: Me) => void }) {
   const [key, setKey] = useState('');
   const [error, setError] = useState<string | null>(null);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     session.signIn(key.trim());
     try {
-      await call('get', '/v1/me');
-      onSignedIn();
+      onSignedIn(await call('get', '/v1/me'));
     } catch (err) {
       session.signOut();
       setError(errorText(err));

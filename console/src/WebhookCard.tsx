@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { when } from './api';
 import type { Webhook } from './WebhookForm';
 
-export interface CardActions {
+interface CardActions {
   edit: () => void;
   setEnabled: (enabled: boolean) => void;
   rotate: () => void;

@@ -3,15 +3,15 @@
 
 import { useId, useState } from 'react';
 import type { FormEvent } from 'react';
-import { ApiError } from './api';
+import { ApiError, errorText } from './api';
 import type { paths, schemas } from './generated/api';
 
 export type Webhook = schemas['Webhook'];
-export type WebhookEvent = paths['/v1/webhooks']['post']['body']['events'][number];
+type WebhookEvent = paths['/v1/webhooks']['post']['body']['events'][number];
 export interface WebhookFields { url: string; events: WebhookEvent[]; description: string }
 
 /** Every event, with when it is sent; a Record so the compiler notices when the API's events change. */
-export const EVENTS: Record<WebhookEvent, string> = {
+const EVENTS: Record<WebhookEvent, string> = {
   'decision.flagged': 'a decision says review or block',
   'review.decided': 'a reviewer approves or rejects an item',
   'job.completed': 'an audio or video job ends with a decision',
@@ -23,10 +23,10 @@ const isEvent = (e: string): e is WebhookEvent => Object.hasOwn(EVENTS, e);
 const URL_HINT = 'http or https. A private or local address (localhost, 10.x, 192.168.x…) is refused unless the '
   + 'operator lists its host in BULWARK_FETCH_ALLOW_HOSTS. Redirects are not followed.';
 
+/** errorText, with how to allow a host when the URL was refused. */
 export function explain(err: unknown): string {
-  if (!(err instanceof ApiError)) return String(err);
-  const why = `${err.code}: ${err.message}`;
-  return err.code === 'URL_NOT_ALLOWED' ? `${why} ${URL_HINT}` : why;
+  const why = errorText(err);
+  return err instanceof ApiError && err.code === 'URL_NOT_ALLOWED' ? `${why} ${URL_HINT}` : why;
 }
 
 interface Props {

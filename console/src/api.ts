@@ -7,7 +7,6 @@ import type { paths, schemas } from './generated/api';
 export type Decision = schemas['Decision'];
 export type Review = paths['/v1/reviews']['get']['responses'][200]['reviews'][number];
 export type Evidence = Decision['evidence'][number];
-export type { Scope } from './me';
 
 const KEY = 'bulwark.apiKey';
 
@@ -29,6 +28,14 @@ export function errorText(err: unknown): string {
   return err instanceof ApiError ? `${err.code}: ${err.message}` : String(err);
 }
 
+/** The ApiError of a refused answer: its code and message, or the HTTP status when it gave none. */
+async function apiError(res: Response): Promise<ApiError> {
+  const answer = await res.json().catch(() => ({})) as { code?: string; message?: string };
+  return new ApiError(res.status, answer.code ?? 'INTERNAL', answer.message ?? `HTTP ${res.status}`);
+}
+
+const authorization = () => ({ authorization: `Bearer ${session.key() ?? ''}` });
+
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 // The success answer: 200, or 201 (created) or 202 (accepted) for routes that answer so.
 type Success<R> = R extends { 200: infer A } ? A : R extends { 201: infer A } ? A : R extends { 202: infer A } ? A : unknown;
@@ -43,22 +50,18 @@ export async function call<P extends keyof paths, M extends keyof paths[P] & Met
   const query = options.query ? `?${new URLSearchParams(options.query)}` : '';
   const res = await fetch(`${path}${query}`, {
     method: method.toUpperCase(),
-    headers: { authorization: `Bearer ${session.key() ?? ''}`, ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}) },
+    headers: { ...authorization(), ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}) },
     body: options.body !== undefined ? JSON.stringify(options.body) : undefined,
   });
-  const answer = await res.json().catch(() => ({})) as { code?: string; message?: string };
-  if (!res.ok) throw new ApiError(res.status, answer.code ?? 'INTERNAL', answer.message ?? `HTTP ${res.status}`);
-  return answer as Answer<P, M>;
+  if (!res.ok) throw await apiError(res);
+  return await res.json().catch(() => ({})) as Answer<P, M>;
 }
 
 /** A flagged decision's picture or recording as an object URL (revoke it when done), or null when it was not kept. */
 export async function fetchMedia(decisionId: string, signal?: AbortSignal): Promise<{ url: string; type: string; offset: number } | null> {
-  const res = await fetch(`/v1/decisions/${encodeURIComponent(decisionId)}/media`, { headers: { authorization: `Bearer ${session.key() ?? ''}` }, signal });
+  const res = await fetch(`/v1/decisions/${encodeURIComponent(decisionId)}/media`, { headers: authorization(), signal });
   if (res.status === 404) return null;
-  if (!res.ok) {
-    const answer = await res.json().catch(() => ({})) as { code?: string; message?: string };
-    throw new ApiError(res.status, answer.code ?? 'INTERNAL', answer.message ?? `HTTP ${res.status}`);
-  }
+  if (!res.ok) throw await apiError(res);
   const blob = await res.blob();
   return { url: URL.createObjectURL(blob), type: blob.type, offset: Number(res.headers.get('bulwark-media-offset') ?? 0) };
 }

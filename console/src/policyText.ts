@@ -29,7 +29,7 @@ export function totals(counts: Preview['current']): string {
   return (['block', 'review', 'pass'] as const).map((s) => `${counts[s]} ${counts[s] === 1 ? s : PLURAL[s]}`).join(', ');
 }
 
-export function thresholdText(t: Threshold): string {
+function thresholdText(t: Threshold): string {
   if (t === null) return 'never';
   return typeof t === 'number' ? `score ≥ ${t}` : `severity ≥ ${t}`;
 }

@@ -3,7 +3,7 @@
 
 import { useSyncExternalStore } from 'react';
 
-export interface Preferences {
+interface Preferences {
   /** Pictures and video start blurred and greyscaled; the reviewer reveals each item. */
   veilMedia: boolean;
   /** A revealed picture or video stays greyscale. */

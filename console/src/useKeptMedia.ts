@@ -4,7 +4,7 @@
 import { useEffect, useState } from 'react';
 import { fetchMedia } from './api';
 
-export type KeptMedia =
+type KeptMedia =
   | { state: 'loading' }
   | { state: 'none' }
   | { state: 'failed'; message: string }

@@ -17,7 +17,7 @@ const missing = 'console/dist/index.html is missing: build the console before it
 
 /** The describe() skip: a checkout without a built console skips, except in CI, where it fails. */
 export const consoleSkip: string | false = !built && process.env.CI !== 'true' ? missing : false;
-export function assertConsoleBuilt(): void { assert.ok(built, missing); }
+function assertConsoleBuilt(): void { assert.ok(built, missing); }
 
 /** Inside a describe(): a real server over `databaseUrl` and Chromium, started before its tests and closed after. */
 export function serverAndBrowser(databaseUrl: string | null, env: Record<string, string> = {}): { server: () => TestServer; browser: () => TestBrowser } {
