@@ -19,16 +19,14 @@ import { runTool } from '../src/media/tools.js';
 import { adFrame, videoClip } from '../src/video/fixtures.js';
 import { recording } from '../src/voice/fixtures.js';
 import { verifySignature } from '../src/webhooks/signature.js';
+import { receiver } from './support/receiver.js';
 import { startServer } from './support/server.js';
 import type { TestServer } from './support/server.js';
-
-interface Alert { signature: string; body: string; json: any; at: number }
 
 describe('live streams', () => {
   let s: TestServer;
   let dir = '';
   let secret = '';
-  const alerts: Alert[] = [];
   let adStart = 0;
   let threat = { start: 0, end: 0 };
   const hostsAsked: string[] = [];
@@ -51,11 +49,7 @@ describe('live streams', () => {
       res.writeHead(200, { 'content-type': name.endsWith('.m3u8') ? 'application/vnd.apple.mpegurl' : 'video/mp2t' }).end(text);
     }, () => res.writeHead(404).end());
   });
-  const hook = createServer((req, res) => {
-    let body = '';
-    req.on('data', (c: Buffer) => { body += c.toString(); });
-    req.on('end', () => { alerts.push({ signature: String(req.headers['bulwark-signature']), body, json: JSON.parse(body), at: Date.now() }); res.writeHead(204).end(); });
-  });
+  const hook = receiver();
   const port = (server: typeof media) => (server.address() as AddressInfo).port;
 
   before(async () => {
@@ -76,21 +70,21 @@ describe('live streams', () => {
       '-f', 'hls', '-hls_time', '2', '-hls_list_size', '0', '-hls_playlist_type', 'vod', path.join(dir, 'silent', 'index.m3u8')], { timeoutMs: 120_000 });
     assert.equal(silent.code, 0, silent.stderr);
     await new Promise<void>((resolve) => media.listen(0, '127.0.0.1', resolve));
-    await new Promise<void>((resolve) => hook.listen(0, '127.0.0.1', resolve));
+    await hook.listen();
     s = await startServer(null, { BULWARK_FETCH_ALLOW_HOSTS: '127.0.0.1', BULWARK_STREAM_RECONNECT_SECONDS: '3', BULWARK_IMAGE_THREADS: '2' });
-    secret = (await s.call('POST', '/v1/webhooks', { url: `http://127.0.0.1:${port(hook)}/alerts`, events: ['stream.alert'] })).body.secret;
+    secret = (await s.call('POST', '/v1/webhooks', { url: hook.url, events: ['stream.alert'] })).body.secret;
   });
   after(async () => {
     await s.close();
     await new Promise<void>((resolve) => media.close(() => resolve()));
-    await new Promise<void>((resolve) => hook.close(() => resolve()));
+    await hook.close();
     await rm(dir, { recursive: true, force: true });
   });
 
-  const waitFor = async (id: string, done: (stream: any) => boolean, ms = 90_000, server = s) => {
+  const waitFor = async (id: string, done: (stream: any) => boolean, ms = 90_000) => {
     const end = Date.now() + ms;
     for (;;) {
-      const { body } = await server.call('GET', `/v1/streams/${id}`);
+      const { body } = await s.call('GET', `/v1/streams/${id}`);
       if (done(body)) return body;
       if (Date.now() > end) throw new Error(`stream ${id}: ${JSON.stringify(body)}`);
       await sleep(200);
@@ -104,7 +98,7 @@ describe('live streams', () => {
     const ended = await waitFor(id, (b) => b.status === 'ended' || b.status === 'failed');
     assert.equal(ended.status, 'ended', JSON.stringify(ended));
     await sleep(1_000);
-    const mine = alerts.filter((a) => a.json.data.stream.id === id);
+    const mine = hook.received.filter((a) => a.json.data.stream.id === id);
     for (const a of mine) assert.ok(verifySignature(a.signature, a.body, secret), 'every alert is signed');
     const moments = mine.filter((a) => a.json.data.moment).map((a) => a.json.data.moment);
     const seen = (from: number, to: number) => moments.some((m: any) => m.start >= from && m.start <= to);

@@ -41,7 +41,7 @@ export async function writeWav(file: string, pcm: Pcm): Promise<void> {
   await writeFile(file, Buffer.concat([header, pcm.data]));
 }
 
-/** Seconds of sound the samples hold. */
-export function pcmSeconds(pcm: Pcm): number {
-  return pcm.data.length / (pcm.sampleRate * pcm.channels * (pcm.bitsPerSample / 8));
+/** Bytes of samples in one second of this sound. */
+export function bytesPerSecond(pcm: Omit<Pcm, 'data'>): number {
+  return pcm.sampleRate * pcm.channels * (pcm.bitsPerSample / 8);
 }

@@ -51,7 +51,7 @@ export function recordingDecision(found: Findings, heard: Heard, recording: Reco
   const evidence = ctx.includeTranscript ? found.evidence : found.evidence.map(({ readText: _omitted, ...e }) => e);
   const transcript: Transcript = {
     language: heard.language, engine: heard.engine,
-    text: ctx.includeTranscript ? transcriptRead(heard.words)?.text ?? '' : '',
+    text: ctx.includeTranscript ? heard.words.map((w) => w.text).join(' ') : '',
     segments: ctx.includeTranscript ? segments(heard.words) : [],
     ...(heard.note ? { note: heard.note } : {}),
   };

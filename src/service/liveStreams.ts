@@ -13,8 +13,7 @@ import type { StreamClaim, StreamRow } from '../db/index.js';
 import { BulwarkError } from '../errors.js';
 import { addHeard, addTimed, noFindings, pictureFindings, recordingDecision } from '../moderation/index.js';
 import type { Decision, Findings } from '../moderation/index.js';
-import { vettedAddress } from '../net/safeFetch.js';
-import { openStreamAccess } from '../streams/network.js';
+import { openStreamAccess, vettedStreamHost } from '../streams/network.js';
 import type { StreamAccess } from '../streams/network.js';
 import { StreamPull, streamKinds } from '../streams/puller.js';
 import type { PullEnd, PulledFrame, PulledSound } from '../streams/puller.js';
@@ -69,7 +68,7 @@ export class LiveStreams {
 
   async create(tenantId: string, url: string, interval: number, request: StreamRequest): Promise<StreamRow> {
     const parsed = checkedUrl(url);
-    await vettedAddress(new URL(`http://${parsed.host}/`), this.settings.allowHosts);
+    await vettedStreamHost(parsed, this.settings.allowHosts);
     if (await this.#deps.stores.streams.countActive() >= this.settings.maxActive) {
       throw new BulwarkError('SERVICE_BUSY', `${this.settings.maxActive} streams are being pulled already; stop one or retry later.`);
     }

@@ -25,13 +25,12 @@ export interface LiveHls {
 }
 
 /** Cuts the clip into HLS segments under `dir` (H.264 and AAC, a keyframe every segment). */
-export async function hlsSegments(clip: string, dir: string): Promise<number> {
+export async function hlsSegments(clip: string, dir: string): Promise<void> {
   await mkdir(dir, { recursive: true });
   const made = await runTool('ffmpeg', ['-nostdin', '-v', 'error', '-y', '-i', clip, '-c:v', 'libx264', '-preset', 'veryfast',
     '-force_key_frames', `expr:gte(t,n_forced*${HLS_SEGMENT_SECONDS})`, '-c:a', 'aac', '-f', 'hls', '-hls_time', String(HLS_SEGMENT_SECONDS),
     '-hls_list_size', '0', '-hls_segment_filename', path.join(dir, 'seg%04d.ts'), path.join(dir, 'vod.m3u8')], { timeoutMs: 120_000 });
   if (made.code !== 0) throw new Error(`ffmpeg could not cut the clip: ${made.stderr}`);
-  return (await readdir(dir)).filter((f) => f.endsWith('.ts')).length;
 }
 
 /** Serves the segments in `dir` as a live stream, PREROLL segments in. */

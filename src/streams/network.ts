@@ -29,6 +29,11 @@ const WHITELIST = {
   rtsp: 'rtsp,rtsps,rtp,srtp,tcp,tls',
 };
 
+/** The address a stream's host (any scheme) resolves to, when it may be reached. Throws URL_NOT_ALLOWED. */
+export function vettedStreamHost(url: URL, allowHosts: readonly string[]): ReturnType<typeof vettedAddress> {
+  return vettedAddress(new URL(`http://${url.host}/`), allowHosts);
+}
+
 /** Opens the way to one connection of a stream; `close()` it when ffmpeg is done. Throws URL_NOT_ALLOWED. */
 export async function openStreamAccess(raw: string, allowHosts: readonly string[]): Promise<StreamAccess> {
   const url = new URL(raw);
@@ -42,7 +47,7 @@ export async function openStreamAccess(raw: string, allowHosts: readonly string[
       refused: () => proxy.refused(), close: () => proxy.close(),
     };
   }
-  const { address } = await vettedAddress(new URL(`http://${url.host}/`), allowHosts);
+  const { address } = await vettedStreamHost(url, allowHosts);
   const named = `${url.protocol}//${url.host}`;
   const pinned = new URL(raw);
   pinned.hostname = address.includes(':') ? `[${address}]` : address;

@@ -13,7 +13,7 @@ import { rm } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { runTool } from '../media/tools.js';
-import { pcmSeconds, readWav, writeWav } from '../media/wav.js';
+import { bytesPerSecond, readWav, writeWav } from '../media/wav.js';
 import type { StreamAccess } from './network.js';
 
 export const SEGMENT_SECONDS = 5;
@@ -109,12 +109,12 @@ export class StreamPull {
     const pcm = await readWav(file).catch((err: unknown) => { logged(err); return null; });
     if (!pcm) return;
     const tail = this.#tail;
-    const bytesPerSecond = pcm.sampleRate * pcm.channels * (pcm.bitsPerSample / 8);
+    const rate = bytesPerSecond(pcm);
     const joined = { ...pcm, data: Buffer.concat([tail, pcm.data]) };
-    this.#tail = Buffer.from(joined.data.subarray(Math.max(0, joined.data.length - OVERLAP_SECONDS * bytesPerSecond)));
+    this.#tail = Buffer.from(joined.data.subarray(Math.max(0, joined.data.length - OVERLAP_SECONDS * rate)));
     if (tail.length > 0) await writeWav(file, joined);
     const fresh = k * SEGMENT_SECONDS;
-    await this.#handlers.sound({ start: fresh - pcmSeconds({ ...pcm, data: tail }), fresh, end: fresh + pcmSeconds(pcm), file });
+    await this.#handlers.sound({ start: fresh - tail.length / rate, fresh, end: fresh + pcm.data.length / rate, file });
   }
 }
 
